@@ -1,0 +1,3 @@
+"""careerpath: a career and licensure planner for traveling nurses and therapists."""
+
+__version__ = "0.1.0"

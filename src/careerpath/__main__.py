@@ -1,0 +1,5 @@
+"""Allow `python -m careerpath`."""
+
+from careerpath.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,234 @@
+"""The `careerpath` command line.
+
+Imports stay lazy: `careerpath ce list --json` must start about as fast as Python itself, and
+nothing of Textual is imported unless the terminal UI starts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from careerpath import __version__
+from careerpath.commands.context import Context
+from careerpath.commands.record_specs import KINDS, KindSpec
+from careerpath.errors import CareerpathError, UsageError
+
+EXIT_OK = 0
+EXIT_REFUSED = 1
+EXIT_USAGE = 2
+
+Handler = Callable[[Context, argparse.Namespace], int]
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
+    return value
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of printing usage and exiting, so errors stay one line."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    """Global options, accepted before or after the sub-command."""
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument("--home", metavar="DIR", default=default,
+                        help="data folder (default: $CAREERPATH_HOME or the platform's user data folder)")  # fmt: skip
+    parser.add_argument("--today", metavar="YYYY-MM-DD", type=_date, default=default,
+                        help="answer as if today were this date (what-if planning)")  # fmt: skip
+    parser.add_argument("--debug", action="store_true", default=False if top else argparse.SUPPRESS,
+                        help="show the full traceback on errors")  # fmt: skip
+
+
+def _add_record_commands(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    from careerpath.commands import records
+
+    for kind in KINDS.values():
+        group = sub.add_parser(
+            kind.name, parents=[common], help=f"{kind.title}s: add, list, edit, remove"
+        )
+        actions = group.add_subparsers(
+            dest="action", metavar="ACTION", required=True, parser_class=_Parser
+        )
+        if kind.name == "ce":
+            add = actions.add_parser(
+                "add", parents=[common], help="log CE: one activity or a conference"
+            )
+            _record_options(add, kind, for_add=False)
+            add.add_argument("--session", action="append", metavar="'TITLE|HOURS[|TOPICS[|FILE]]'",
+                             help="one conference session; repeat for each")  # fmt: skip
+            add.add_argument(
+                "--csv", metavar="FILE", help="sessions from a CSV file (title,hours,topics,...)"
+            )
+            add.add_argument(
+                "--certificate", metavar="FILE", help="certificate file for a single activity"
+            )
+            add.set_defaults(handler=_ce_add, record_kind=kind.name)
+        else:
+            add = actions.add_parser("add", parents=[common], help=f"add a {kind.title}")
+            _record_options(add, kind, for_add=True)
+            add.set_defaults(handler=records.cmd_add, record_kind=kind.name)
+        listing = actions.add_parser("list", parents=[common], help=f"list {kind.title}s")
+        listing.add_argument("--json", action="store_true", help="machine-readable output")
+        if kind.name == "ce":
+            listing.add_argument("--since", type=_date, metavar="YYYY-MM-DD")
+            listing.add_argument("--until", type=_date, metavar="YYYY-MM-DD")
+            listing.add_argument("--topic", dest="topic_filter", metavar="TOPIC")
+            listing.add_argument(
+                "--license", type=int, metavar="ID", help="claimed for this license"
+            )
+            listing.add_argument("--provider", dest="provider_filter", metavar="TEXT")
+            listing.add_argument("--search", metavar="TEXT", help="text in the title")
+        listing.set_defaults(handler=records.cmd_list, record_kind=kind.name)
+        edit = actions.add_parser("edit", parents=[common], help=f"change fields of a {kind.title}")
+        edit.add_argument("id", type=_positive_int)
+        _record_options(edit, kind, for_add=False)
+        edit.set_defaults(handler=records.cmd_edit, record_kind=kind.name)
+        remove = actions.add_parser("remove", parents=[common], help=f"remove a {kind.title}")
+        remove.add_argument("id", type=_positive_int)
+        remove.set_defaults(handler=records.cmd_remove, record_kind=kind.name)
+
+
+def _record_options(parser: argparse.ArgumentParser, kind: KindSpec, *, for_add: bool) -> None:
+    for option in kind.options:
+        parser.add_argument(
+            option.flag,
+            dest=option.field,
+            required=for_add and option.required,
+            action="append" if option.many else "store",
+            metavar=option.metavar or option.flag.strip("-").upper().replace("-", "_"),
+            help=option.help,
+        )
+
+
+def build_parser() -> _Parser:
+    parser = _Parser(
+        prog="careerpath",
+        description="Career and licensure planner for traveling nurses and therapists. "
+        "With no command, opens the terminal app.",
+    )
+    parser.add_argument("--version", action="version", version=f"careerpath {__version__}")
+    _global_options(parser, top=True)
+    common = _Parser(add_help=False)
+    _global_options(common, top=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    from careerpath.commands import profile, transfer
+
+    prof = sub.add_parser("profile", parents=[common], help="your name, professions, home state")
+    prof_actions = prof.add_subparsers(
+        dest="action", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    show = prof_actions.add_parser("show", parents=[common], help="show the profile")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(handler=profile.cmd_show)
+    pset = prof_actions.add_parser("set", parents=[common], help="create or change the profile")
+    pset.add_argument("--name")
+    pset.add_argument("--profession", action="append", help="repeatable: RN, LPN, PT, OT, SLP ...")
+    pset.add_argument("--home-state", metavar="XX", help="primary state of residence")
+    pset.add_argument("--specialty")
+    pset.add_argument(
+        "--target-role", action="append", help="repeatable: role you want next, e.g. icu"
+    )
+    pset.add_argument("--nlc", action="append", metavar="QUESTION=yes|no|unknown",
+                      help="answer to an NLC uniform-licensure question")  # fmt: skip
+    pset.set_defaults(handler=profile.cmd_set)
+
+    _add_record_commands(sub, common)
+
+    exp = sub.add_parser("export", parents=[common], help="export everything to FILE.json")
+    exp.add_argument("file", metavar="FILE.json")
+    exp.add_argument("--with-files", action="store_true", help="embed certificate files")
+    exp.set_defaults(handler=transfer.cmd_export)
+    imp = sub.add_parser("import", parents=[common], help="import an export (validated first)")
+    imp.add_argument("file", metavar="FILE.json")
+    imp.add_argument(
+        "--replace", action="store_true", help="replace existing records (backup first)"
+    )
+    imp.set_defaults(handler=transfer.cmd_import)
+
+    summary = sub.add_parser("summary", parents=[common], help="what is stored, in a few lines")
+    summary.set_defaults(handler=lambda ctx, _args: _summary(ctx))
+    return parser
+
+
+def _ce_add(ctx: Context, args: argparse.Namespace) -> int:
+    from careerpath.commands.ce_add import cmd_ce_add
+
+    return cmd_ce_add(ctx, args)
+
+
+def _summary(ctx: Context) -> int:
+    from careerpath.commands.summary import cmd_summary
+
+    return cmd_summary(ctx)
+
+
+def make_context(args: argparse.Namespace) -> Context:
+    from careerpath.paths import data_home
+
+    today = args.today or dt.date.today()
+    return Context(home=data_home(args.home), today=today, debug=bool(args.debug))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in argv or bool(os.environ.get("CAREERPATH_DEBUG"))
+    ctx: Context | None = None
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        ctx = make_context(args)
+        if args.command is None:
+            return _summary(ctx)
+        handler: Handler = args.handler
+        return handler(ctx, args)
+    except UsageError as exc:
+        if debug:
+            raise
+        print(f"careerpath: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except CareerpathError as exc:
+        if debug:
+            raise
+        print(f"careerpath: error: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except argparse.ArgumentTypeError as exc:  # pragma: no cover - argparse wraps these
+        print(f"careerpath: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # Output piped into `head` and closed early: not an error worth a message.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("careerpath: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if debug:
+            raise
+        print(f"careerpath: error: unexpected {type(exc).__name__}: {exc} (run with --debug "
+              "and report it)", file=sys.stderr)  # fmt: skip
+        return EXIT_REFUSED
+    finally:
+        if ctx is not None:
+            ctx.close()

@@ -1,0 +1,1 @@
+"""CLI command handlers: thin layers that parse, call the store or planner, and print."""

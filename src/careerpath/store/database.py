@@ -1,0 +1,154 @@
+"""Opening the careerpath SQLite file safely.
+
+Refuses (without writing a byte) files that are not SQLite, SQLite files of another program,
+corrupt files, and files from a newer careerpath. Migrates older files after taking a backup.
+Runs in WAL mode with a busy timeout so the TUI, a CLI command and a cron job can all write.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from careerpath.errors import CareerpathError
+from careerpath.paths import DB_NAME, ensure_private_dir
+from careerpath.store.schema import APPLICATION_ID, LATEST, MIGRATIONS
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+
+
+class DatabaseError(CareerpathError):
+    """The database file cannot be used; the message names the file."""
+
+
+def _inspect(path: Path) -> tuple[int, int, bool]:
+    """Return (application_id, user_version, has_tables) of an existing file, read-only."""
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise DatabaseError(
+            f"{path} is not a careerpath database (it is not an SQLite file); "
+            "nothing was changed. Move it away or use --home to pick another folder"
+        )
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = conn.execute(
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
+            ).fetchone()[0]
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(
+            f"{path} is corrupt or unreadable ({exc}); nothing was changed. "
+            "Restore a backup from the backups/ folder beside it, or import an export"
+        ) from exc
+    if check != "ok":
+        raise DatabaseError(
+            f"{path} is corrupt (integrity check: {check}); nothing was changed. "
+            "Restore a backup from the backups/ folder beside it, or import an export"
+        )
+    return int(app_id), int(version), bool(tables)
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+
+
+def backup(conn: sqlite3.Connection, home: Path, label: str) -> Path:
+    """Copy the live database into `home/backups/` with SQLite's online backup."""
+    folder = ensure_private_dir(home / "backups")
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"careerpath-{label}-{stamp}.db"
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = folder / f"careerpath-{label}-{stamp}-{counter}.db"
+    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    dest = sqlite3.connect(target)
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+def _migrate(conn: sqlite3.Connection, home: Path, target: int = LATEST) -> None:
+    """Apply the missing migrations in one transaction, after backing up a non-empty file."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version >= target:
+        return
+    if version >= 1:
+        backup(conn, home, f"v{version}")
+    with transaction(conn):
+        # Re-read inside the write lock: another process may have migrated meanwhile.
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        for number in range(version + 1, target + 1):
+            for statement in _statements(MIGRATIONS[number - 1]):
+                conn.execute(statement)
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute(f"PRAGMA user_version = {max(version, target)}")
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements (executescript would commit our transaction)."""
+    return [part.strip() for part in script.split(";") if part.strip()]
+
+
+@contextlib.contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction, taken up front (IMMEDIATE) so concurrent writers queue, not fail."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def open_database(home: Path, *, migrate_to: int = LATEST) -> sqlite3.Connection:
+    """Open (creating if needed) `home/careerpath.db`, checked and migrated."""
+    ensure_private_dir(home)
+    path = home / DB_NAME
+    if path.exists() and path.stat().st_size > 0:
+        app_id, version, has_tables = _inspect(path)
+        if app_id != APPLICATION_ID and (has_tables or version):
+            raise DatabaseError(
+                f"{path} is an SQLite database of another program, not careerpath; "
+                "nothing was changed. Use --home to pick another folder"
+            )
+        if version > LATEST:
+            raise DatabaseError(
+                f"{path} was written by a newer careerpath (schema {version}, this version "
+                f"knows {LATEST}); nothing was changed. Upgrade careerpath"
+            )
+    elif not path.exists():
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)
+    os.chmod(path, 0o600)
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    try:
+        _configure(conn)
+        _migrate(conn, home, migrate_to)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise DatabaseError(f"{path}: {exc}") from exc
+    except BaseException:
+        conn.close()
+        raise
+    return conn

@@ -1,0 +1,85 @@
+"""Ordered schema migrations. Never edit a released step: add a new one."""
+
+from __future__ import annotations
+
+APPLICATION_ID = 0x43505448
+"""`PRAGMA application_id` stamped into every careerpath database ('CPTH')."""
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: the first release's records.
+    """
+    CREATE TABLE profile (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        name TEXT NOT NULL,
+        professions TEXT NOT NULL DEFAULT '[]',
+        home_state TEXT,
+        specialty TEXT,
+        target_roles TEXT NOT NULL DEFAULT '[]',
+        nlc_answers TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE TABLE licenses (
+        id INTEGER PRIMARY KEY,
+        profession TEXT NOT NULL,
+        jurisdiction TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        number TEXT,
+        issued TEXT,
+        expires TEXT,
+        status TEXT NOT NULL,
+        home_license_id INTEGER REFERENCES licenses(id),
+        note TEXT
+    );
+    CREATE TABLE certifications (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        issuer TEXT,
+        number TEXT,
+        earned TEXT,
+        expires TEXT
+    );
+    CREATE TABLE ce_activities (
+        id INTEGER PRIMARY KEY,
+        completed TEXT NOT NULL,
+        title TEXT NOT NULL,
+        provider TEXT,
+        accreditor TEXT,
+        amount TEXT NOT NULL,
+        unit TEXT NOT NULL,
+        topics TEXT NOT NULL DEFAULT '[]',
+        format TEXT NOT NULL,
+        certificate TEXT,
+        claimed_for TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE INDEX ce_activities_completed ON ce_activities (completed);
+    CREATE TABLE skills (
+        id INTEGER PRIMARY KEY,
+        skill TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        level INTEGER NOT NULL,
+        last_performed TEXT,
+        note TEXT
+    );
+    CREATE TABLE assignments (
+        id INTEGER PRIMARY KEY,
+        jurisdiction TEXT NOT NULL,
+        facility TEXT,
+        city TEXT,
+        specialty TEXT,
+        profession TEXT,
+        start TEXT NOT NULL,
+        "end" TEXT,
+        status TEXT NOT NULL,
+        note TEXT
+    );
+    """,
+    # 2: growth planning: the user's interest in a skill, and ticked plan steps.
+    """
+    ALTER TABLE skills ADD COLUMN interested INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE plan_steps (
+        key TEXT PRIMARY KEY,
+        done_on TEXT NOT NULL
+    );
+    """,
+)
+
+LATEST = len(MIGRATIONS)
