@@ -1,0 +1,1 @@
+"""The rules data (compacts and per-profession state rules): schema and loading."""

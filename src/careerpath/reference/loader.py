@@ -1,0 +1,86 @@
+"""Loading the rules data: bundled with the app, or a newer validated copy the user downloaded.
+
+Read once per process (cached) with pydantic's JSON parser, so every answer uses one consistent
+snapshot of the rules.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import NamedTuple
+
+from pydantic import ValidationError
+
+from careerpath.errors import CareerpathError
+from careerpath.paths import bundled_data_dir
+from careerpath.reference.schema import Compact, ProfessionRules
+
+
+class RulesData(NamedTuple):
+    folder: Path
+    compacts: dict[str, Compact]
+    """By compact id (nlc, pt, ot, aslp, ...)."""
+    states: dict[str, ProfessionRules]
+    """By profession code (RN, LPN, PT, OT, SLP)."""
+
+    def state_rules(self, profession: str) -> ProfessionRules | None:
+        return self.states.get(profession)
+
+    def compact_for(self, profession: str) -> Compact | None:
+        """The compact that carries this profession's multistate license or privileges."""
+        for compact in self.compacts.values():
+            if profession in compact.professions and compact.id in PRIMARY_COMPACTS:
+                return compact
+        return None
+
+
+PRIMARY_COMPACTS = ("nlc", "pt", "ot", "aslp")
+"""Compacts the planner uses for the app's professions; others are shown for reference."""
+
+# Which state-rules file answers for an assistant profession.
+RULES_FILE_FOR = {"RN": "RN", "LPN": "LPN", "PT": "PT", "PTA": "PT", "OT": "OT", "OTA": "OT",
+                  "SLP": "SLP"}  # fmt: skip
+
+
+class DataFileError(CareerpathError):
+    pass
+
+
+def load_file(path: Path) -> Compact | ProfessionRules:
+    """Validate one data file; the error names the file and the place of each problem."""
+    from careerpath.reference.problems import describe
+
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataFileError(f"cannot read {path}: {exc.strerror or exc}") from None
+    model: type[Compact] | type[ProfessionRules] = (
+        Compact if path.parent.name == "compacts" else ProfessionRules
+    )
+    try:
+        return model.model_validate_json(raw)
+    except ValidationError as exc:
+        raise DataFileError(f"{path}: " + "; ".join(describe(exc, raw))) from None
+
+
+def load_folder(folder: Path) -> RulesData:
+    compacts: dict[str, Compact] = {}
+    states: dict[str, ProfessionRules] = {}
+    for path in sorted((folder / "compacts").glob("*.json")):
+        compact = load_file(path)
+        assert isinstance(compact, Compact)
+        compacts[compact.id] = compact
+    for path in sorted((folder / "states").glob("*.json")):
+        rules = load_file(path)
+        assert isinstance(rules, ProfessionRules)
+        states[rules.profession] = rules
+    if not compacts and not states:
+        raise DataFileError(f"{folder} holds no rules data (compacts/ and states/ are empty)")
+    return RulesData(folder, compacts, states)
+
+
+@functools.cache
+def load(folder: Path | None = None) -> RulesData:
+    """The rules in use: `folder`, else the bundled data (an update, once installed, wins)."""
+    return load_folder(folder or bundled_data_dir())

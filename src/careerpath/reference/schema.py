@@ -1,0 +1,272 @@
+"""Pydantic schema of every rules-data file in data/.
+
+Every object that states facts carries `source` (URL), `verified` (the date the source stated
+them, or the date they were read when the page is undated) and an optional `second_source`.
+A fact nobody could source is `null`; consumers show it as unknown, never as a default.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Any, Literal, Self, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from careerpath import jurisdictions
+
+Url = Annotated[str, Field(pattern=r"^https?://[^\s]+$")]
+
+
+class DataModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+_NOT_FACTS = frozenset({"code", "source", "verified", "second_source", "notes", "detail"})
+"""Fields that identify or annotate a block rather than state a fact about the rules."""
+
+
+class Sourced(DataModel):
+    """Facts with provenance. A block with any known fact must say where it came from."""
+
+    source: Url | None = None
+    verified: dt.date | None = None
+    second_source: Url | None = None
+
+    def known_facts(self) -> int:
+        return sum(
+            1
+            for name in type(self).model_fields
+            if name not in _NOT_FACTS and _is_known(getattr(self, name))
+        )
+
+    @model_validator(mode="after")
+    def _provenance(self) -> Self:
+        if self.known_facts() and (self.source is None or self.verified is None):
+            raise ValueError("states facts without a source URL and verified date")
+        return self
+
+
+def _is_known(value: Any) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, DataModel):
+        return any(_is_known(getattr(value, n)) for n in type(value).model_fields)
+    if isinstance(value, list | tuple):
+        return len(value) > 0
+    return True
+
+
+Code = Annotated[str, Field(min_length=2, max_length=2)]
+
+
+# --- compacts ---------------------------------------------------------------------------------
+class CompactStatus(StrEnum):
+    IMPLEMENTED = "implemented"
+    PARTIAL = "partial"
+    ENACTED = "enacted"
+    PENDING = "pending"
+    NOT_MEMBER = "not_member"
+
+
+class CompactModel(StrEnum):
+    MULTISTATE_LICENSE = "multistate_license"
+    PRIVILEGE_TO_PRACTICE = "privilege_to_practice"
+    EXPEDITED_LICENSE = "expedited_license"
+
+
+class Commission(DataModel):
+    name: str
+    url: Url | None = None
+
+
+class UniformRequirement(DataModel):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    text: str
+    question: str
+
+
+class CompactRules(Sourced):
+    summary: str | None = None
+    who_may_hold: str | None = None
+    moving_home: str | None = None
+    privilege_ends_with_home_license: bool | None = None
+    uniform_requirements: list[UniformRequirement] = Field(default_factory=list)
+    notes: str | None = None
+
+
+class CompactMembership(Sourced):
+    code: Code
+    status: CompactStatus | None
+    """None: membership not confirmed from a source (shown as unknown)."""
+    partial_detail: str | None = None
+    practice_allowed: bool | None = None
+    issues_to_residents: bool | None = None
+    enacted: dt.date | None = None
+    implemented: dt.date | None = None
+    expected: dt.date | None = None
+    legislation: str | None = None
+    jurisprudence_exam: bool | None = None
+    privilege_fee_usd: float | None = Field(default=None, ge=0)
+    notes: str | None = None
+
+    @model_validator(mode="after")
+    def _partial_says_what(self) -> Self:
+        if self.status is CompactStatus.PARTIAL and not self.partial_detail:
+            raise ValueError(f"{self.code}: a partial status must say what works (partial_detail)")
+        return self
+
+
+class Compact(DataModel):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    name: str
+    short_name: str
+    professions: list[str]
+    model: CompactModel
+    as_of: dt.date
+    commission: Commission
+    operational: bool | None = None
+    rules: CompactRules
+    jurisdictions: list[CompactMembership]
+
+    @field_validator("jurisdictions")
+    @classmethod
+    def _every_jurisdiction_once(cls, value: list[CompactMembership]) -> list[CompactMembership]:
+        return _check_codes(value, jurisdictions.CODES, "compact")
+
+    def member(self, code: str) -> CompactMembership:
+        for entry in self.jurisdictions:
+            if entry.code == code:
+                return entry
+        raise KeyError(code)
+
+
+_Entry = TypeVar("_Entry", "CompactMembership", "StateRules")
+
+
+def _check_codes(value: list[_Entry], expected: tuple[str, ...], what: str) -> list[_Entry]:
+    codes = [entry.code for entry in value]
+    unknown = sorted(set(codes) - set(jurisdictions.CODES))
+    if unknown:
+        raise ValueError(f"unknown jurisdiction codes: {', '.join(unknown)}")
+    dupes = sorted({c for c in codes if codes.count(c) > 1})
+    if dupes:
+        raise ValueError(f"jurisdictions listed more than once: {', '.join(dupes)}")
+    missing = sorted(set(expected) - set(codes))
+    if missing and what == "compact":
+        raise ValueError(f"missing jurisdictions: {', '.join(missing)}")
+    return value
+
+
+# --- state rules ------------------------------------------------------------------------------
+class ExpiryKind(StrEnum):
+    FIXED_DATE = "fixed_date"
+    BIRTH_MONTH = "birth_month"
+    BIRTHDAY = "birthday"
+    ISSUE_ANNIVERSARY = "issue_anniversary"
+    COHORT = "cohort"
+    OTHER = "other"
+
+
+class Board(DataModel):
+    name: str | None = None
+    url: Url | None = None
+
+
+class Expiry(DataModel):
+    kind: ExpiryKind | None = None
+    month: int | None = Field(default=None, ge=1, le=12)
+    day: int | None = Field(default=None, ge=1, le=31)
+    years: Literal["odd", "even", "every"] | None = None
+    detail: str | None = None
+
+
+class Renewal(Sourced):
+    cycle_months: int | None = Field(default=None, ge=1, le=72)
+    expiry: Expiry = Field(default_factory=Expiry)
+    first_renewal: str | None = None
+    notes: str | None = None
+
+
+class TopicFrequency(StrEnum):
+    EVERY_RENEWAL = "every_renewal"
+    EVERY_NTH_RENEWAL = "every_nth_renewal"
+    ONCE = "once"
+    FIRST_RENEWAL = "first_renewal"
+    WITHIN_PERIOD = "within_period"
+
+
+class MandatoryTopic(DataModel):
+    topic: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    label: str
+    hours: float | None = Field(default=None, ge=0, le=100)
+    frequency: TopicFrequency | None = None
+    every_n: int | None = Field(default=None, ge=2, le=10)
+    applies_to: str | None = None
+    counts_toward_total: bool | None = None
+    notes: str | None = None
+
+    @model_validator(mode="after")
+    def _nth(self) -> Self:
+        if self.frequency is TopicFrequency.EVERY_NTH_RENEWAL and self.every_n is None:
+            raise ValueError(f"{self.topic}: every_nth_renewal needs every_n")
+        return self
+
+
+class ContinuingEducation(Sourced):
+    hours_per_cycle: float | None = Field(default=None, ge=0, le=500)
+    minutes_per_hour: Literal[50, 60] | None = None
+    unit: str | None = None
+    mandatory_topics: list[MandatoryTopic] = Field(default_factory=list)
+    alternatives: list[str] = Field(default_factory=list)
+    first_renewal_exempt: bool | None = None
+    notes: str | None = None
+
+
+class ProcessingDays(DataModel):
+    min: int | None = Field(default=None, ge=0, le=730)
+    typical: int | None = Field(default=None, ge=0, le=730)
+    max: int | None = Field(default=None, ge=0, le=730)
+
+
+class TemporaryLicense(DataModel):
+    available: bool | None = None
+    valid_days: int | None = Field(default=None, ge=1, le=1095)
+    issue_days: int | None = Field(default=None, ge=0, le=365)
+    notes: str | None = None
+
+
+class Endorsement(Sourced):
+    processing_days: ProcessingDays = Field(default_factory=ProcessingDays)
+    business_days: bool | None = None
+    temporary_license: TemporaryLicense = Field(default_factory=TemporaryLicense)
+    fingerprints_required: bool | None = None
+    fee_usd: float | None = Field(default=None, ge=0, le=5000)
+    notes: str | None = None
+
+
+class StateRules(DataModel):
+    code: Code
+    board: Board = Field(default_factory=Board)
+    renewal: Renewal = Field(default_factory=Renewal)
+    ce: ContinuingEducation = Field(default_factory=ContinuingEducation)
+    endorsement: Endorsement = Field(default_factory=Endorsement)
+    notes: str | None = None
+
+
+class ProfessionRules(DataModel):
+    profession: str
+    as_of: dt.date
+    jurisdictions: list[StateRules]
+
+    @field_validator("jurisdictions")
+    @classmethod
+    def _once_each(cls, value: list[StateRules]) -> list[StateRules]:
+        return _check_codes(value, jurisdictions.STATES_AND_DC, "states")
+
+    def rules_for(self, code: str) -> StateRules | None:
+        for entry in self.jurisdictions:
+            if entry.code == code:
+                return entry
+        return None
+
