@@ -32,8 +32,12 @@ def build(home: Path, today: dt.date = dt.date(2026, 11, 25), seed: int = 7) -> 
                         expires=today + dt.timedelta(days=400))]  # fmt: skip
     for code in rng.sample(states, 39):
         licenses.append(
-            License(profession="RN", jurisdiction=code, number=f"RN{rng.randint(10000, 99999)}",
-                    expires=today + dt.timedelta(days=rng.randint(-300, 700)))  # fmt: skip
+            License(
+                profession="RN",
+                jurisdiction=code,
+                number=f"RN{rng.randint(10000, 99999)}",
+                expires=today + dt.timedelta(days=rng.randint(-300, 700)),
+            )
         )
     saved = store.add_many(licenses)
     ids = [lic.id or 0 for lic in saved]
@@ -44,9 +48,13 @@ def build(home: Path, today: dt.date = dt.date(2026, 11, 25), seed: int = 7) -> 
             title=f"Course {i}",
             provider=rng.choice(["NTI", "CEU Fast", "Medscape", "AACN"]),
             **rng.choice(
-                [{"amount": Decimal("1.5")}, {"amount": Decimal(2)},
-                 {"amount": Decimal("0.1"), "unit": "ceu"}, {"amount": Decimal(50), "unit": "minutes"}]
-            ),  # fmt: skip
+                [
+                    {"amount": Decimal("1.5")},
+                    {"amount": Decimal(2)},
+                    {"amount": Decimal("0.1"), "unit": "ceu"},
+                    {"amount": Decimal(50), "unit": "minutes"},
+                ]
+            ),
             topics=rng.sample(TOPICS, rng.randint(0, 2)),
             claimed_for=rng.sample(ids, rng.randint(0, 2)),
         )
@@ -57,8 +65,14 @@ def build(home: Path, today: dt.date = dt.date(2026, 11, 25), seed: int = 7) -> 
                     for n in ("BLS", "ACLS", "PALS", "CCRN", "TNCC")])  # fmt: skip
     store.add_many([SkillRating(skill=f"skill {i}", level=rng.randint(1, 4)) for i in range(60)])
     store.add_many(
-        [Assignment(jurisdiction=rng.choice(states), facility=f"Hospital {i}",
-                    start=today + dt.timedelta(days=30 * i - 400),
-                    end=today + dt.timedelta(days=30 * i - 400 + 91)) for i in range(30)]  # fmt: skip
+        [
+            Assignment(
+                jurisdiction=rng.choice(states),
+                facility=f"Hospital {i}",
+                start=today + dt.timedelta(days=30 * i - 400),
+                end=today + dt.timedelta(days=30 * i - 400 + 91),
+            )
+            for i in range(30)
+        ]
     )
     return store

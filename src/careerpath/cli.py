@@ -169,11 +169,17 @@ def build_parser() -> _Parser:
     from careerpath.commands import data
 
     data_cmd = sub.add_parser("data", parents=[common], help="the rules data: info, validate")
-    data_actions = data_cmd.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
-    info = data_actions.add_parser("info", parents=[common], help="files loaded, as-of dates, share known")
+    data_actions = data_cmd.add_subparsers(
+        dest="action", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    info = data_actions.add_parser(
+        "info", parents=[common], help="files loaded, as-of dates, share known"
+    )
     info.add_argument("--json", action="store_true")
     info.set_defaults(handler=data.cmd_info)
-    check = data_actions.add_parser("validate", parents=[common], help="check a data file or folder")
+    check = data_actions.add_parser(
+        "validate", parents=[common], help="check a data file or folder"
+    )
     check.add_argument("path", metavar="PATH")
     check.set_defaults(handler=data.cmd_validate)
 

@@ -105,7 +105,9 @@ def test_migration_from_schema_1_keeps_records_and_backs_up(tmp_path: Path) -> N
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     conn.close()
     with Store(tmp_path) as store:
-        skills = store.all_of(__import__("careerpath.records", fromlist=["SkillRating"]).SkillRating)
+        skills = store.all_of(
+            __import__("careerpath.records", fromlist=["SkillRating"]).SkillRating
+        )
         assert [(s.skill, s.level, s.interested) for s in skills] == [
             ("ventilator management", 2, False)
         ]

@@ -16,9 +16,11 @@ STATE_FIELDS: dict[str, Callable[[StateRules], Any]] = {
     "temp license": lambda s: s.endorsement.temporary_license.available,
     "fingerprints": lambda s: s.endorsement.fingerprints_required,
     "fee": lambda s: s.endorsement.fee_usd,
-    "processing days": lambda s: s.endorsement.processing_days.typical
-    if s.endorsement.processing_days.typical is not None
-    else s.endorsement.processing_days.max,
+    "processing days": lambda s: (
+        s.endorsement.processing_days.typical
+        if s.endorsement.processing_days.typical is not None
+        else s.endorsement.processing_days.max
+    ),
 }
 COMPACT_FIELDS: dict[str, Callable[[CompactMembership], Any]] = {
     "status": lambda m: m.status,

@@ -269,4 +269,3 @@ class ProfessionRules(DataModel):
             if entry.code == code:
                 return entry
         return None
-
