@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from careerpath.commands.context import Context, print_json, render_table
 from careerpath.errors import CareerpathError
@@ -15,7 +16,7 @@ def cmd_info(ctx: Context, args: argparse.Namespace) -> int:
     from careerpath.reference.schema import CompactStatus
 
     data = load()
-    files = []
+    files: list[dict[str, Any]] = []
     for compact in data.compacts.values():
         counts = {s.value: 0 for s in CompactStatus} | {"unknown": 0}
         for member in compact.jurisdictions:
