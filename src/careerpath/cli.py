@@ -87,7 +87,7 @@ def _add_record_commands(sub: argparse._SubParsersAction[_Parser], common: _Pars
             add = actions.add_parser("add", parents=[common], help=f"add a {kind.title}")
             _record_options(add, kind, for_add=True)
             add.set_defaults(handler=records.cmd_add, record_kind=kind.name)
-        listing = actions.add_parser("list", parents=[common], help=f"list {kind.title}s")
+        listing = actions.add_parser("list", parents=[common], help=f"list {_plural(kind.title)}")
         listing.add_argument("--json", action="store_true", help="machine-readable output")
         if kind.name == "ce":
             listing.add_argument("--since", type=_date, metavar="YYYY-MM-DD")
@@ -108,6 +108,10 @@ def _add_record_commands(sub: argparse._SubParsersAction[_Parser], common: _Pars
         remove.set_defaults(handler=records.cmd_remove, record_kind=kind.name)
 
 
+def _plural(title: str) -> str:
+    return title[:-1] + "ies" if title.endswith("y") else title + "s"
+
+
 def _record_options(parser: argparse.ArgumentParser, kind: KindSpec, *, for_add: bool) -> None:
     for option in kind.options:
         parser.add_argument(
@@ -124,7 +128,7 @@ def build_parser() -> _Parser:
     parser = _Parser(
         prog="careerpath",
         description="Career and licensure planner for traveling nurses and therapists. "
-        "With no command, opens the terminal app.",
+        "With no command, prints what is stored and the main commands.",
     )
     parser.add_argument("--version", action="version", version=f"careerpath {__version__}")
     _global_options(parser, top=True)
