@@ -64,7 +64,7 @@ def _add_record_commands(sub: argparse._SubParsersAction[_Parser], common: _Pars
 
     for kind in KINDS.values():
         group = sub.add_parser(
-            kind.name, parents=[common], help=f"{kind.title}s: add, list, edit, remove"
+            kind.name, parents=[common], help=f"{_plural(kind.title)}: add, list, edit, remove"
         )
         actions = group.add_subparsers(
             dest="action", metavar="ACTION", required=True, parser_class=_Parser
