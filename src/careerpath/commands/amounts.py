@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from careerpath.errors import CareerpathError
 from careerpath.hours import parse_unit
@@ -27,3 +28,14 @@ def split_amount(text: str) -> tuple[Decimal, str | None]:
         return number, parse_unit(unit_text).value
     except ValueError as exc:
         raise CareerpathError(str(exc)) from None
+
+
+def with_unit_from_amount(data: dict[str, Any]) -> dict[str, Any]:
+    """Split `amount: "90min"` into amount and unit, refusing a clash with an explicit unit."""
+    amount, unit = split_amount(str(data["amount"]))
+    out = {**data, "amount": amount}
+    if unit is not None:
+        if data.get("unit") not in (None, unit):
+            raise CareerpathError(f"--hours says {unit} but --unit says {data['unit']}")
+        out["unit"] = unit
+    return out

@@ -14,6 +14,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from careerpath.commands.amounts import with_unit_from_amount
 from careerpath.commands.context import Context
 from careerpath.commands.record_specs import CE
 from careerpath.commands.records import describe, given_fields, validate
@@ -113,11 +114,8 @@ def cmd_ce_add(ctx: Context, args: argparse.Namespace) -> int:
         certificate = data.pop("certificate", None)
         if "completed" not in data:
             raise UsageError(f"{where}: a date is needed: give --date YYYY-MM-DD")
-        merged = given_fields(
-            CE, argparse.Namespace(**{**{o.field: None for o in CE.options}, **data})
-        )
         try:
-            activity = validate(CE, merged)
+            activity = validate(CE, with_unit_from_amount(data))
         except CareerpathError as exc:
             raise CareerpathError(f"{where}: {exc}") from None
         assert isinstance(activity, CEActivity)

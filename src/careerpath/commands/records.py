@@ -40,14 +40,9 @@ def given_fields(kind: KindSpec, args: argparse.Namespace) -> dict[str, Any]:
         if value is not None:
             data[option.field] = value
     if "amount" in data:
-        from careerpath.commands.amounts import split_amount
+        from careerpath.commands.amounts import with_unit_from_amount
 
-        amount, unit = split_amount(str(data["amount"]))
-        data["amount"] = amount
-        if unit is not None:
-            if "unit" in data and data["unit"] != unit:
-                raise CareerpathError(f"--hours says {unit} but --unit says {data['unit']}")
-            data["unit"] = unit
+        data = with_unit_from_amount(data)
     return data
 
 
@@ -123,7 +118,9 @@ def describe(kind: KindSpec, data: dict[str, Any]) -> str:
     if kind.name == "cert":
         return f"{data['name']}, expires {data.get('expires') or '?'}"
     if kind.name == "ce":
-        return f"{data['completed']} {data['title']} ({data['contact_hours']} contact hours)"
+        hours = data["contact_hours"]
+        unit = "contact hour" if hours == "1" else "contact hours"
+        return f"{data['completed']} {data['title']} ({hours} {unit})"
     if kind.name == "skill":
         return f"{data['skill']} level {data['level']}"
     return f"{data['jurisdiction']} {data.get('facility') or ''} from {data['start']}".replace(
