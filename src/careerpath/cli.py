@@ -83,6 +83,7 @@ def _add_record_commands(sub: argparse._SubParsersAction[_Parser], common: _Pars
                 "--certificate", metavar="FILE", help="certificate file for a single activity"
             )
             add.set_defaults(handler=_ce_add, record_kind=kind.name)
+            _add_ce_planning(actions, common)
         else:
             add = actions.add_parser("add", parents=[common], help=f"add a {kind.title}")
             _record_options(add, kind, for_add=True)
@@ -106,6 +107,75 @@ def _add_record_commands(sub: argparse._SubParsersAction[_Parser], common: _Pars
         remove = actions.add_parser("remove", parents=[common], help=f"remove a {kind.title}")
         remove.add_argument("id", type=_positive_int)
         remove.set_defaults(handler=records.cmd_remove, record_kind=kind.name)
+
+
+def _add_ce_planning(actions: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    status = actions.add_parser(
+        "status", parents=[common], help="hours and topics each license still needs"
+    )
+    status.add_argument("--json", action="store_true", help="machine-readable output")
+    status.set_defaults(handler=_lazy("ce_status", "cmd_ce_status"))
+    counts = actions.add_parser(
+        "what-counts", parents=[common], help="where one CE activity counts"
+    )
+    counts.add_argument("id", type=_positive_int)
+    counts.add_argument("--json", action="store_true", help="machine-readable output")
+    counts.set_defaults(handler=_lazy("ce_status", "cmd_what_counts"))
+
+
+def _add_planning_commands(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    whr = sub.add_parser("where", parents=[common], help="where you may practise today")
+    whr.add_argument("--profession", help="RN, LPN, PT, OT, SLP ... (default: your profile's)")
+    whr.add_argument("--state", metavar="XX", help="only this jurisdiction")
+    whr.add_argument("--if-home", metavar="XX", help="what moving home to XX would change")
+    whr.add_argument("--json", action="store_true", help="machine-readable output")
+    whr.set_defaults(handler=_lazy("where", "cmd_where"))
+
+    plan = sub.add_parser(
+        "plan", parents=[common],
+        help="can you take an assignment, and by when to apply (default: stored ones)",
+    )  # fmt: skip
+    plan.add_argument("--state", metavar="XX", help="the assignment's state")
+    plan.add_argument("--start", type=_date, metavar="YYYY-MM-DD")
+    plan.add_argument("--end", type=_date, metavar="YYYY-MM-DD")
+    plan.add_argument("--profession", help="which license the assignment needs")
+    plan.add_argument("--margin", type=_days, metavar="DAYS",
+                      help="spare days before the start (default 14, or config.toml)")  # fmt: skip
+    plan.add_argument("--json", action="store_true", help="machine-readable output")
+    plan.set_defaults(handler=_lazy("plan", "cmd_plan"))
+
+    remind = sub.add_parser(
+        "remind", parents=[common],
+        help="what is due, soonest first (exit 0 nothing due, 10 due, 11 overdue)",
+    )  # fmt: skip
+    remind.add_argument("--within", type=_days, metavar="DAYS",
+                        help="window in days (default: the longest lead time, 90)")  # fmt: skip
+    remind.add_argument("--lead-times", metavar="D,D,...",
+                        help="reminder lead times in days (default 90,60,30,7)")  # fmt: skip
+    remind.add_argument("--json", action="store_true", help="machine-readable output")
+    remind.set_defaults(handler=_lazy("remind", "cmd_remind"))
+
+
+def _lazy(module: str, function: str) -> Handler:
+    """A handler imported only when its command runs (keeps start-up fast)."""
+
+    def run(ctx: Context, args: argparse.Namespace) -> int:
+        import importlib
+
+        handler: Handler = getattr(importlib.import_module(f"careerpath.commands.{module}"), function)
+        return handler(ctx, args)
+
+    return run
+
+
+def _days(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of days") from None
+    if value < 0 or value > 3650:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 0 to 3650 days")
+    return value
 
 
 def _plural(title: str) -> str:
@@ -158,6 +228,7 @@ def build_parser() -> _Parser:
     pset.set_defaults(handler=profile.cmd_set)
 
     _add_record_commands(sub, common)
+    _add_planning_commands(sub, common)
 
     exp = sub.add_parser("export", parents=[common], help="export everything to FILE.json")
     exp.add_argument("file", metavar="FILE.json")
@@ -205,10 +276,13 @@ def _summary(ctx: Context) -> int:
 
 
 def make_context(args: argparse.Namespace) -> Context:
-    from careerpath.paths import data_home
+    from careerpath.paths import config_home, data_home
 
     today = args.today or dt.date.today()
-    return Context(home=data_home(args.home), today=today, debug=bool(args.debug))
+    return Context(
+        home=data_home(args.home), today=today, debug=bool(args.debug),
+        config=config_home(args.home),
+    )  # fmt: skip
 
 
 def main(argv: Sequence[str] | None = None) -> int:

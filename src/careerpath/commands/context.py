@@ -9,16 +9,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from careerpath.planner.settings import PlannerSettings
+    from careerpath.records import Records
+    from careerpath.reference.loader import RulesData
     from careerpath.store.repository import Store
 
 
 class Context:
     """Plain class, not a dataclass: dataclasses cost ~10 ms of start-up in a CLI."""
 
-    def __init__(self, home: Path, today: dt.date, debug: bool = False) -> None:
+    def __init__(
+        self, home: Path, today: dt.date, debug: bool = False, config: Path | None = None
+    ) -> None:
         self.home = home
         self.today = today
         self.debug = debug
+        self.config = config or home
         self._store: Store | None = None
 
     def store(self) -> Store:
@@ -28,6 +34,25 @@ class Context:
 
             self._store = Store(self.home)
         return self._store
+
+    def records(self) -> Records:
+        """Everything the user keeps; an empty set when nothing is stored yet."""
+        from careerpath.paths import DB_NAME
+        from careerpath.records import Records
+
+        if not (self.home / DB_NAME).exists():
+            return Records()
+        return self.store().records()
+
+    def rules(self) -> RulesData:
+        from careerpath.reference.loader import load
+
+        return load()
+
+    def settings(self) -> PlannerSettings:
+        from careerpath.planner.settings import load_settings
+
+        return load_settings(self.config)
 
     def close(self) -> None:
         if self._store is not None:

@@ -215,6 +215,8 @@ class MandatoryTopic(DataModel):
 
 class ContinuingEducation(Sourced):
     hours_per_cycle: float | None = Field(default=None, ge=0, le=500)
+    period_months: int | None = Field(default=None, ge=1, le=72)
+    """CE reporting period when it differs from the renewal cycle (null: the renewal cycle)."""
     minutes_per_hour: Literal[50, 60] | None = None
     unit: str | None = None
     mandatory_topics: list[MandatoryTopic] = Field(default_factory=list)

@@ -1,0 +1,341 @@
+"""What CE does each license still owe before it renews?
+
+The renewal window ends on the license's expiry date and starts one CE period earlier (the
+board's CE period, else its renewal cycle), or on the issue date for a first renewal. Hours are
+summed exactly in the board's minutes per hour. Mandatory topics follow their frequency: every
+renewal (inside this window), every Nth renewal (inside the last N windows), once (ever), first
+renewal only (when this is the first), or a period the board names (treated as this window).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import StrEnum
+from fractions import Fraction
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from careerpath.hours import to_decimal
+from careerpath.planner import credentials
+from careerpath.planner.ce_ledger import CELedger
+from careerpath.planner.dates import months_between, window_start
+from careerpath.planner.unknown import Unknown
+from careerpath.records import License, LicenseKind, Records
+from careerpath.reference.loader import RULES_FILE_FOR, RulesData
+from careerpath.reference.schema import MandatoryTopic, StateRules, TopicFrequency
+
+SOON_DAYS = 90
+"""A missing mandatory topic this close to expiry makes the license 'behind'."""
+
+
+class CEState(StrEnum):
+    DONE = "done"
+    ON_TRACK = "on_track"
+    BEHIND = "behind"
+    OVERDUE = "overdue"
+    UNKNOWN = "unknown"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+
+class TopicState(StrEnum):
+    MET = "met"
+    MISSING = "missing"
+    NOT_DUE = "not_due"
+    CHECK = "check"
+    """The board's frequency is unknown: the user must check."""
+
+
+class TopicStatus(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    topic: str
+    label: str
+    hours_required: Decimal | None
+    hours_done: Decimal
+    frequency: str | None
+    counted_from: dt.date | None
+    """Start of the period in which completed hours count for this topic."""
+    state: TopicState
+    condition: str | None = None
+    """Who it applies to, when the board limits it (e.g. nurses in emergency departments)."""
+    in_addition: bool = False
+    """Its hours come on top of the total (the board says they do not count toward it)."""
+
+
+class LicenseCE(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    license_id: int | None
+    license: str
+    profession: str
+    state: str
+    expires: dt.date | None
+    window_start: dt.date | None
+    cycle_months: int | None
+    first_renewal: bool | None
+    minutes_per_hour: int
+    required: Decimal | None
+    earned: Decimal
+    needed: Decimal | None
+    pace_per_month: Decimal | None
+    days_left: int | None
+    status: CEState
+    topics: list[TopicStatus] = Field(default_factory=list)
+    missing: list[str] = Field(default_factory=list)
+    """Labels of unconditional mandatory topics still missing."""
+    check: list[str] = Field(default_factory=list)
+    """Conditional or unclear topics to check: 'Forensic evidence (if: nurses in an ED)'."""
+    alternatives: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+    unknowns: list[Unknown] = Field(default_factory=list)
+    board_url: str | None = None
+    source: str | None = None
+
+
+class CEReport(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    today: dt.date
+    licenses: list[LicenseCE]
+
+
+def ce_status(
+    records: Records, rules: RulesData, today: dt.date, ledger: CELedger | None = None
+) -> CEReport:
+    """Each license's CE position in its current renewal window."""
+    ledger = ledger or CELedger(records.ce_activities)
+    rows = [
+        license_ce(lic, rules, today, ledger) for lic in records.licenses if renews_with_ce(lic)
+    ]
+    return CEReport(today=today, licenses=rows)
+
+
+def renews_with_ce(lic: License) -> bool:
+    """Licenses (not privileges, which follow the home license) the user keeps renewing."""
+    return lic.kind is not LicenseKind.PRIVILEGE and lic.status in credentials.IN_FORCE
+
+
+def state_rules_for(lic: License, rules: RulesData) -> StateRules | None:
+    file = rules.state_rules(RULES_FILE_FOR.get(str(lic.profession), str(lic.profession)))
+    return file.rules_for(lic.jurisdiction) if file else None
+
+
+def license_ce(lic: License, rules: RulesData, today: dt.date, ledger: CELedger) -> LicenseCE:
+    state = state_rules_for(lic, rules)
+    base: dict[str, object] = {
+        "license_id": lic.id,
+        "license": credentials.label(lic),
+        "profession": str(lic.profession),
+        "state": lic.jurisdiction,
+        "expires": lic.expires,
+        "board_url": state.board.url if state else None,
+    }
+    board = state.board.url if state else None
+    if state is None:
+        return LicenseCE(
+            **base,
+            window_start=None,
+            cycle_months=None,
+            first_renewal=None,
+            minutes_per_hour=60,
+            required=None,
+            earned=Decimal(0),
+            needed=None,
+            pace_per_month=None,
+            days_left=_days_left(lic, today),
+            status=CEState.UNKNOWN,
+            unknowns=[Unknown(what=f"{lic.profession} rules for {lic.jurisdiction}")],
+        )
+    ce = state.ce
+    mph = ce.minutes_per_hour or 60
+    cycle = ce.period_months or state.renewal.cycle_months
+    unknowns: list[Unknown] = []
+    notes: list[str] = []
+    if cycle is None:
+        unknowns.append(Unknown(what="renewal cycle", link=board))
+    if ce.hours_per_cycle is None:
+        unknowns.append(Unknown(what="CE hours per renewal", link=board))
+    if lic.expires is None or cycle is None:
+        if lic.expires is None:
+            notes.append(
+                f"Add the expiry date (careerpath license edit {lic.id} --expires "
+                "YYYY-MM-DD) to see this window."
+            )
+        return LicenseCE(
+            **base,
+            window_start=None,
+            cycle_months=cycle,
+            first_renewal=None,
+            minutes_per_hour=mph,
+            required=_dec(ce.hours_per_cycle),
+            earned=Decimal(0),
+            needed=None,
+            pace_per_month=None,
+            days_left=_days_left(lic, today),
+            status=CEState.UNKNOWN,
+            alternatives=list(ce.alternatives),
+            notes=notes,
+            unknowns=unknowns,
+            source=ce.source,
+        )
+
+    expires = lic.expires
+    start = window_start(expires, cycle)
+    first: bool | None = None
+    if lic.issued is not None:
+        first = lic.issued >= start
+        if first:
+            start = lic.issued
+    counted_to = min(expires, today)
+    earned = ledger.total(start, counted_to, lic.id, mph)
+
+    required: Fraction | None = None
+    if ce.hours_per_cycle is not None:
+        required = Fraction(str(ce.hours_per_cycle))
+        if first and ce.first_renewal_exempt:
+            required = Fraction(0)
+            notes.append("First renewal: the board exempts it from the general CE hours.")
+        elif first is None and ce.first_renewal_exempt:
+            notes.append(
+                "If this is your first renewal the board exempts it from the general "
+                "CE hours (add the issue date to know)."
+            )
+
+    topics = [
+        _topic_status(t, lic, expires, start, cycle, first, counted_to, ledger, mph)
+        for t in ce.mandatory_topics
+    ]
+    extra = sum(
+        (
+            Fraction(str(t.hours))
+            for t, s in zip(ce.mandatory_topics, topics, strict=True)
+            if s.in_addition and s.state is not TopicState.NOT_DUE and t.hours is not None
+        ),
+        Fraction(0),
+    )
+    missing = [s.label for s in topics if s.state is TopicState.MISSING and s.condition is None]
+    check = [
+        f"{s.label} (if: {s.condition})" if s.condition else f"{s.label} (frequency unknown)"
+        for s in topics
+        if (s.state is TopicState.MISSING and s.condition) or s.state is TopicState.CHECK
+    ]
+    needed = None if required is None else max(Fraction(0), required + extra - earned)
+    days_left = (expires - today).days
+    pace = None
+    if needed is not None and needed > 0 and days_left > 0:
+        pace = needed / months_between(today, expires)
+    status = _status(needed, missing, days_left, required, extra, earned, start, expires, today)
+    if ce.hours_per_cycle == 0 and not ce.mandatory_topics:
+        notes.append("The board requires no CE hours for this renewal.")
+    return LicenseCE(
+        **base,
+        window_start=start,
+        cycle_months=cycle,
+        first_renewal=first,
+        minutes_per_hour=mph,
+        required=None if required is None else to_decimal(required + extra),
+        earned=to_decimal(earned),
+        needed=None if needed is None else to_decimal(needed),
+        pace_per_month=None if pace is None else to_decimal(pace),
+        days_left=days_left,
+        status=status,
+        topics=topics,
+        missing=missing,
+        check=check,
+        alternatives=list(ce.alternatives),
+        notes=notes,
+        unknowns=unknowns,
+        source=ce.source,
+    )
+
+
+def _topic_status(
+    topic: MandatoryTopic,
+    lic: License,
+    expires: dt.date,
+    start: dt.date,
+    cycle: int,
+    first: bool | None,
+    counted_to: dt.date,
+    ledger: CELedger,
+    mph: int,
+) -> TopicStatus:
+    frequency = topic.frequency
+    due = True
+    counted_from: dt.date | None = start
+    if frequency is TopicFrequency.EVERY_NTH_RENEWAL and topic.every_n:
+        counted_from = window_start(expires, cycle * topic.every_n)
+    elif frequency is TopicFrequency.ONCE:
+        counted_from = dt.date.min
+    elif frequency is TopicFrequency.FIRST_RENEWAL:
+        due = first is not False
+    done = ledger.total(counted_from or start, counted_to, lic.id, mph, topic=topic.topic)
+    required = None if topic.hours is None else Fraction(str(topic.hours))
+    met = done >= required if required is not None and required > 0 else done > 0
+    if frequency is None:
+        state = TopicState.MET if met else TopicState.CHECK
+    elif not due:
+        state = TopicState.NOT_DUE
+    else:
+        state = TopicState.MET if met else TopicState.MISSING
+    condition = topic.applies_to
+    if frequency is TopicFrequency.FIRST_RENEWAL and first is None and condition is None:
+        condition = "this is your first renewal"
+    return TopicStatus(
+        topic=topic.topic,
+        label=topic.label,
+        hours_required=_dec(topic.hours),
+        hours_done=to_decimal(done),
+        frequency=_frequency_text(topic),
+        counted_from=None if counted_from == dt.date.min else counted_from,
+        state=state,
+        condition=condition,
+        in_addition=topic.counts_toward_total is False,
+    )
+
+
+def _status(
+    needed: Fraction | None,
+    missing: list[str],
+    days_left: int,
+    required: Fraction | None,
+    extra: Fraction,
+    earned: Fraction,
+    start: dt.date,
+    expires: dt.date,
+    today: dt.date,
+) -> CEState:
+    if needed is None:
+        return CEState.UNKNOWN
+    if needed == 0 and not missing:
+        return CEState.DONE
+    if days_left < 0:
+        return CEState.OVERDUE
+    total_days = max((expires - start).days, 1)
+    elapsed = Fraction(min(max((today - start).days, 0), total_days), total_days)
+    assert required is not None
+    if earned < (required + extra) * elapsed or (missing and days_left <= SOON_DAYS):
+        return CEState.BEHIND
+    return CEState.ON_TRACK
+
+
+def _frequency_text(topic: MandatoryTopic) -> str | None:
+    match topic.frequency:
+        case TopicFrequency.EVERY_NTH_RENEWAL:
+            return f"every {topic.every_n} renewals"
+        case None:
+            return None
+        case other:
+            return other.value.replace("_", " ")
+
+
+def _dec(value: float | None) -> Decimal | None:
+    return None if value is None else Decimal(str(value)).normalize() + Decimal(0)
+
+
+def _days_left(lic: License, today: dt.date) -> int | None:
+    return None if lic.expires is None else (lic.expires - today).days
