@@ -31,6 +31,25 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
 
 
+def _jurisdiction(text: str) -> str:
+    from careerpath.jurisdictions import normalize
+
+    try:
+        return normalize(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _profession(text: str) -> str:
+    from careerpath.records import Profession, normalize_profession
+
+    try:
+        return str(Profession(normalize_profession(text)))
+    except ValueError:
+        known = ", ".join(p.value for p in Profession)
+        raise argparse.ArgumentTypeError(f"{text!r} is not a profession ({known})") from None
+
+
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
@@ -125,9 +144,10 @@ def _add_ce_planning(actions: argparse._SubParsersAction[_Parser], common: _Pars
 
 def _add_planning_commands(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
     whr = sub.add_parser("where", parents=[common], help="where you may practise today")
-    whr.add_argument("--profession", help="RN, LPN, PT, OT, SLP ... (default: your profile's)")
-    whr.add_argument("--state", metavar="XX", help="only this jurisdiction")
-    whr.add_argument("--if-home", metavar="XX", help="what moving home to XX would change")
+    whr.add_argument("--profession", type=_profession, help="RN, LPN, PT, OT, SLP ... (default: your profile's)")
+    whr.add_argument("--state", metavar="XX", type=_jurisdiction, help="only this jurisdiction")
+    whr.add_argument("--if-home", metavar="XX", type=_jurisdiction,
+                     help="what moving home to XX would change")  # fmt: skip
     whr.add_argument("--json", action="store_true", help="machine-readable output")
     whr.set_defaults(handler=_lazy("where", "cmd_where"))
 
@@ -135,10 +155,10 @@ def _add_planning_commands(sub: argparse._SubParsersAction[_Parser], common: _Pa
         "plan", parents=[common],
         help="can you take an assignment, and by when to apply (default: stored ones)",
     )  # fmt: skip
-    plan.add_argument("--state", metavar="XX", help="the assignment's state")
+    plan.add_argument("--state", metavar="XX", type=_jurisdiction, help="the assignment's state")
     plan.add_argument("--start", type=_date, metavar="YYYY-MM-DD")
     plan.add_argument("--end", type=_date, metavar="YYYY-MM-DD")
-    plan.add_argument("--profession", help="which license the assignment needs")
+    plan.add_argument("--profession", type=_profession, help="which license the assignment needs")
     plan.add_argument("--margin", type=_days, metavar="DAYS",
                       help="spare days before the start (default 14, or config.toml)")  # fmt: skip
     plan.add_argument("--json", action="store_true", help="machine-readable output")

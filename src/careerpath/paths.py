@@ -8,6 +8,7 @@ from pathlib import Path
 APP_NAME = "careerpath"
 HOME_ENV = "CAREERPATH_HOME"
 DB_NAME = "careerpath.db"
+CONFIG_NAME = "config.toml"
 
 
 def data_home(override: str | os.PathLike[str] | None = None) -> Path:

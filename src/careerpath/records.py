@@ -77,6 +77,9 @@ def _profession(value: Any) -> Any:
     return value
 
 
+normalize_profession = _profession
+"""Read a profession as people type it (lvn, np, speech)."""
+
 ProfessionField = Annotated[Profession, BeforeValidator(_profession)]
 
 

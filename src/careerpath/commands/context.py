@@ -35,6 +35,12 @@ class Context:
             self._store = Store(self.home)
         return self._store
 
+    def has_store(self) -> bool:
+        """Whether a database exists (or is open) in the data folder."""
+        from careerpath.paths import DB_NAME
+
+        return self._store is not None or (self.home / DB_NAME).exists()
+
     def records(self) -> Records:
         """Everything the user keeps; an empty set when nothing is stored yet."""
         from careerpath.paths import DB_NAME

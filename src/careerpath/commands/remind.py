@@ -1,55 +1,115 @@
 """`careerpath remind`: what is due, short enough for a cron mail; the exit status says how bad.
 
 Exit status: 0 nothing due in the window, 10 something due, 11 something overdue; 1 and 2 are
-errors, as for every command.
+errors, as for every command. The planner's obligations are cached beside the records (see
+store/answer_cache.py), so a cron run on an unchanged profile needs no pydantic at all; both
+paths classify with the same planner/lead_times.py functions.
 """
 
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from careerpath.commands.context import Context, print_json
 from careerpath.errors import UsageError
-from careerpath.planner.reminders import ReminderReport, Severity, reminders
+from careerpath.planner.lead_times import OVERDUE, report_from_obligations
+
+CACHE_NAME = "obligations"
 
 
 def cmd_remind(ctx: Context, args: argparse.Namespace) -> int:
-    settings = ctx.settings()
-    if args.lead_times is not None:
-        try:
-            leads = tuple(int(part) for part in args.lead_times.split(",") if part.strip())
-            settings = settings.model_copy(update={"lead_times": leads})
-            settings = type(settings).model_validate(settings.model_dump())
-        except ValueError:
-            raise UsageError(
-                f"--lead-times {args.lead_times!r}: use days separated by commas, e.g. 90,30,7"
-            ) from None
-    report = reminders(
-        ctx.records(), ctx.rules(), ctx.today, within_days=args.within, settings=settings
-    )
+    payload = _cached(ctx) if args.lead_times is None else None
+    if payload is None:
+        payload = _compute(ctx, args)
+    leads = tuple(payload["lead_times"])
+    window = leads[0] if args.within is None else args.within
+    report = report_from_obligations(payload["items"], ctx.today, window, leads)
     if args.json:
-        data = report.model_dump(mode="json")
-        data["exit_status"] = report.exit_status
-        print_json(data)
+        print_json(report)
     else:
         print(render(report))
-    return report.exit_status
+    status: int = report["exit_status"]
+    return status
 
 
-def render(report: ReminderReport) -> str:
-    if not report.items:
-        return f"Nothing due in the next {report.within_days} days."
-    due = len(report.items) - report.overdue
-    lines = [
-        f"{report.overdue} overdue, {due} due in the next {report.within_days} days "
-        f"(as of {report.today.isoformat()})"
-    ]
-    for item in report.items:
-        if item.severity is Severity.OVERDUE:
-            when = "today" if item.days_left == 0 else f"{-item.days_left} days ago"
+def _key(ctx: Context) -> str:
+    from careerpath import __version__
+    from careerpath.paths import CONFIG_NAME, bundled_data_dir
+    from careerpath.store.answer_cache import make_key, rules_fingerprint
+
+    try:
+        config = (ctx.config / CONFIG_NAME).read_bytes().hex()
+    except OSError:
+        config = "-"
+    return make_key(__version__, rules_fingerprint(bundled_data_dir()), config)
+
+
+def _cached(ctx: Context) -> dict[str, Any] | None:
+    from careerpath.paths import DB_NAME
+
+    if not (ctx.home / DB_NAME).exists():
+        return None
+    from careerpath.store import answer_cache
+    from careerpath.store.database import open_database
+
+    conn = open_database(ctx.home)
+    try:
+        payload = answer_cache.read(conn, CACHE_NAME, _key(ctx))
+    finally:
+        conn.close()
+    if not isinstance(payload, dict):
+        return None
+    today = ctx.today.isoformat()
+    if not payload["computed_on"] <= today <= payload["valid_through"]:
+        return None
+    return payload
+
+
+def _compute(ctx: Context, args: argparse.Namespace) -> dict[str, Any]:
+    from careerpath.planner.reminders import obligations
+
+    settings = ctx.settings()
+    if args.lead_times is not None:
+        settings = _with_lead_times(settings, args.lead_times)
+    found = obligations(ctx.records(), ctx.rules(), ctx.today, settings=settings)
+    payload = found.model_dump(mode="json")
+    payload["lead_times"] = list(settings.lead_times)
+    if args.lead_times is None and ctx.has_store():
+        from careerpath.store import answer_cache
+
+        answer_cache.write(ctx.store().conn, CACHE_NAME, _key(ctx), payload)
+    return payload
+
+
+def _with_lead_times(settings: Any, text: str) -> Any:
+    from pydantic import ValidationError
+
+    try:
+        leads = tuple(int(part) for part in text.split(",") if part.strip())
+        return type(settings).model_validate({**settings.model_dump(), "lead_times": leads})
+    except (ValueError, ValidationError):
+        raise UsageError(
+            f"--lead-times {text!r}: use days from 0 to 3650 separated by commas, e.g. 90,30,7"
+        ) from None
+
+
+def render(report: dict[str, Any]) -> str:
+    items = report["items"]
+    window = report["within_days"]
+    if not items:
+        return f"Nothing due in the next {window} days."
+    overdue = sum(1 for i in items if i["severity"] == OVERDUE)
+    lines = [f"{overdue} overdue, {len(items) - overdue} due in the next {window} days "
+             f"(as of {report['today']})"]  # fmt: skip
+    for item in items:
+        days = item["days_left"]
+        if item["severity"] == OVERDUE:
+            when = "today" if days == 0 else f"{-days} days ago"
             tag = "OVERDUE"
         else:
-            when = "today" if item.days_left == 0 else f"in {item.days_left} days"
+            when = "today" if days == 0 else f"in {days} days"
             tag = "due"
-        lines.append(f"{tag:<8} {item.date.isoformat()}  {when:<14} {item.text}")
+        lines.append(f"{tag:<8} {item['date']}  {when:<14} {item['text']}")
     return "\n".join(lines)
+

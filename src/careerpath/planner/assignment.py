@@ -19,7 +19,7 @@ from careerpath.planner import credentials
 from careerpath.planner.dates import days_before
 from careerpath.planner.settings import PlannerSettings
 from careerpath.planner.unknown import Unknown, unknown_text
-from careerpath.planner.where import Authority, Basis, where
+from careerpath.planner.where import Authority, Basis, WhereReport, where
 from careerpath.records import Assignment, AssignmentStatus, Records
 from careerpath.reference.loader import RULES_FILE_FOR, RulesData
 from careerpath.reference.schema import Compact, StateRules
@@ -124,6 +124,7 @@ def plan_assignment(
     profession: str | None = None,
     settings: PlannerSettings | None = None,
     assignment: Assignment | None = None,
+    report: WhereReport | None = None,
 ) -> AssignmentPlan:
     """Every route to working in `state` from `start`, with the verdict of the best one."""
     settings = settings or PlannerSettings()
@@ -138,7 +139,8 @@ def plan_assignment(
                 "or pass --profession"
             )
         profession = found[0]
-    report = where(records, rules, today, profession)
+    if report is None or report.profession != profession:
+        report = where(records, rules, today, profession)
     authority = report.get(state)
     file = rules.state_rules(RULES_FILE_FOR.get(profession, profession))
     state_rules = file.rules_for(state) if file else None
@@ -184,9 +186,17 @@ def plan_stored(
 ) -> list[AssignmentPlan]:
     """A plan for every stored assignment that is not done and has not ended."""
     plans = []
+    reports: dict[str, WhereReport] = {}
+    default = credentials.professions_of(records)
     for item in sorted(records.assignments, key=lambda a: a.start):
         if item.status is AssignmentStatus.DONE or (item.end or item.start) < today:
             continue
+        profession = str(item.profession) if item.profession else (default[0] if default else None)
+        report = None
+        if profession is not None:
+            report = reports.get(profession)
+            if report is None:
+                report = reports[profession] = where(records, rules, today, profession)
         plans.append(
             plan_assignment(
                 records,
@@ -195,9 +205,10 @@ def plan_stored(
                 state=item.jurisdiction,
                 start=item.start,
                 end=item.end,
-                profession=str(item.profession) if item.profession else None,
+                profession=profession,
                 settings=settings,
                 assignment=item,
+                report=report,
             )
         )
     return plans

@@ -18,8 +18,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from careerpath.errors import CareerpathError, describe_validation
-
-CONFIG_NAME = "config.toml"
+from careerpath.paths import CONFIG_NAME
 
 
 class PlannerSettings(BaseModel):

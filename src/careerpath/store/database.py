@@ -118,6 +118,10 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     except BaseException:
         conn.execute("ROLLBACK")
         raise
+    # Any change to the records makes derived answers stale (store/answer_cache.py); a
+    # database still being migrated has no cache table yet.
+    with contextlib.suppress(sqlite3.OperationalError):
+        conn.execute("DELETE FROM answer_cache")
     conn.execute("COMMIT")
 
 

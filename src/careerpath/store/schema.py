@@ -80,6 +80,14 @@ MIGRATIONS: tuple[str, ...] = (
         done_on TEXT NOT NULL
     );
     """,
+    # 3: answers derived from the records (reminders), cleared by every write transaction.
+    """
+    CREATE TABLE answer_cache (
+        name TEXT PRIMARY KEY,
+        key TEXT NOT NULL,
+        payload TEXT NOT NULL
+    );
+    """,
 )
 
 LATEST = len(MIGRATIONS)
