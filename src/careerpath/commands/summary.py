@@ -15,6 +15,7 @@ commands:
   careerpath ce add --date 2026-03-05 --provider "NTI" --session "Sepsis|1.5|sepsis" --session "ECG|2"
   careerpath skill add --skill "ventilator management" --level 2
   careerpath assignment add --state OR --start 2027-03-03 --end 2027-06-01
+  careerpath where | plan | ce status | remind   where you may work, assignment routes, CE owed, what is due
   careerpath export backup.json | careerpath import backup.json
   careerpath KIND list [--json]   (KIND: license, cert, ce, skill, assignment)
   careerpath --help               every command and option"""
