@@ -108,3 +108,24 @@ def test_a_cache_from_another_day_or_settings_is_not_used(cli: CLI, home: Path) 
     assert "RN license TX #1 expires" not in cli("remind").out
     assert "in 67 days" in cli("remind", "--within", "70").out
     assert cli("remind", "--json").out.count('"lead_times":[30,7]') == 1
+
+
+def test_cached_remind_builds_no_pydantic_model(cli: CLI, home: Path) -> None:
+    assert cli("profile", "set", "--name", "Ana", "--profession", "RN").code == 0
+    assert cli("remind").code == 0  # computes and caches
+    probe = (
+        "import sys, io, contextlib\n"
+        "from careerpath.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['--today', '2026-11-25', 'remind', '--json'])\n"
+        "print('pydantic.main' in sys.modules)\n"
+    )
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "CAREERPATH_HOME": str(home)}
+    out = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "False"
