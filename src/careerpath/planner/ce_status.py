@@ -64,6 +64,8 @@ class TopicStatus(BaseModel):
     """Who it applies to, when the board limits it (e.g. nurses in emergency departments)."""
     in_addition: bool = False
     """Its hours come on top of the total (the board says they do not count toward it)."""
+    due_now: bool = True
+    """Due at this renewal: false for an every-Nth or once topic already met before this window."""
 
 
 class LicenseCE(BaseModel):
@@ -213,7 +215,8 @@ def license_ce(lic: License, rules: RulesData, today: dt.date, ledger: CELedger)
         (
             Fraction(str(t.hours))
             for t, s in zip(ce.mandatory_topics, topics, strict=True)
-            if s.in_addition and s.state is not TopicState.NOT_DUE and t.hours is not None
+            if s.in_addition and s.due_now and s.state is not TopicState.NOT_DUE
+            and t.hours is not None
         ),
         Fraction(0),
     )
@@ -282,6 +285,11 @@ def _topic_status(
         state = TopicState.NOT_DUE
     else:
         state = TopicState.MET if met else TopicState.MISSING
+    due_now = due
+    if due and counted_from is not None and counted_from < start:
+        # Every-Nth and once topics: already met before this window means not due again now.
+        before = ledger.total(counted_from, start - dt.timedelta(days=1), lic.id, mph, topic=topic.topic)
+        due_now = not (before >= required if required is not None and required > 0 else before > 0)
     condition = topic.applies_to
     if frequency is TopicFrequency.FIRST_RENEWAL and first is None and condition is None:
         condition = "this is your first renewal"
@@ -295,6 +303,7 @@ def _topic_status(
         state=state,
         condition=condition,
         in_addition=topic.counts_toward_total is False,
+        due_now=due_now,
     )
 
 

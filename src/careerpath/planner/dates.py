@@ -20,7 +20,11 @@ def months_before(day: dt.date, months: int) -> dt.date:
 
 def window_start(expires: dt.date, cycle_months: int) -> dt.date:
     """First day of the renewal period that ends on `expires` (a 24-month period ending
-    31 Jan 2027 starts 1 Feb 2025)."""
+    31 Jan 2027 starts 1 Feb 2025). A period ending on a month's last day is whole months: one
+    ending 28 Feb 2029 starts 1 Mar 2028, not on 29 Feb."""
+    following = expires + dt.timedelta(days=1)
+    if following.day == 1:
+        return months_before(following, cycle_months)
     return months_before(expires, cycle_months) + dt.timedelta(days=1)
 
 
