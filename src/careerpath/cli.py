@@ -289,6 +289,15 @@ def _ce_add(ctx: Context, args: argparse.Namespace) -> int:
     return cmd_ce_add(ctx, args)
 
 
+def _tui(ctx: Context) -> int:
+    """The terminal UI: only now is Textual imported."""
+    from careerpath.tui.app import build_app
+
+    ctx.close()
+    build_app(ctx.home, ctx.today, ctx.config).run()
+    return EXIT_OK
+
+
 def _summary(ctx: Context) -> int:
     from careerpath.commands.summary import cmd_summary
 
@@ -314,6 +323,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
         ctx = make_context(args)
         if args.command is None:
+            if sys.stdin.isatty() and sys.stdout.isatty():
+                return _tui(ctx)
             return _summary(ctx)
         handler: Handler = args.handler
         return handler(ctx, args)

@@ -1,0 +1,1 @@
+"""The terminal UI. Only this package imports Textual; it renders the planner's answers."""

@@ -1,0 +1,86 @@
+"""Log a conference: one date and provider, one line per session (`title | hours | topics`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar
+
+from pydantic import ValidationError
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, TextArea
+
+from careerpath.errors import CareerpathError, describe_validation
+from careerpath.records import CEActivity
+
+
+class ConferenceForm(ModalScreen[list[CEActivity] | None]):
+    BINDINGS: ClassVar = [("escape", "cancel", "Cancel")]
+
+    def __init__(self, today: dt.date) -> None:
+        super().__init__()
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form"):
+            yield Label("Log a conference", classes="section-title")
+            yield Input(value=self.today.isoformat(), placeholder="Date YYYY-MM-DD", id="date")
+            yield Input(placeholder="Provider (e.g. AACN NTI)", id="provider")
+            yield Label("Sessions, one per line: title | hours (1.5, 90min, 0.1ceu) | topics")
+            yield TextArea(id="sessions")
+            yield Label("", id="form-error", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button("Save all", variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "cancel":
+            self.dismiss(None)
+        else:
+            self._save()
+
+    def _save(self) -> None:
+        from careerpath.commands.amounts import split_amount
+
+        error = self.query_one("#form-error", Label)
+        date = self.query_one("#date", Input).value.strip()
+        provider = self.query_one("#provider", Input).value.strip() or None
+        lines = [ln for ln in self.query_one("#sessions", TextArea).text.splitlines() if ln.strip()]
+        if not lines:
+            error.update("add at least one session: title | hours | topics")
+            return
+        sessions: list[CEActivity] = []
+        for number, line in enumerate(lines, 1):
+            parts = [p.strip() for p in line.split("|")]
+            if len(parts) < 2:
+                error.update(f"line {number}: write 'title | hours | topics'")
+                return
+            try:
+                amount, unit = split_amount(parts[1])
+                topics = [t for t in (parts[2].split(",") if len(parts) > 2 else []) if t.strip()]
+                activity = CEActivity.model_validate(
+                    {
+                        "completed": date,
+                        "title": parts[0],
+                        "provider": provider,
+                        "amount": amount,
+                        "unit": unit or "contact_hours",
+                        "topics": topics,
+                        "format": "conference",
+                    }
+                )
+            except ValidationError as exc:
+                error.update(f"line {number}: {describe_validation(exc, 'session')}")
+                return
+            except (ValueError, CareerpathError) as exc:
+                error.update(f"line {number}: {exc}")
+                return
+            if activity.completed > self.today:
+                error.update(f"{activity.completed} is after today: log CE once it is done")
+                return
+            sessions.append(activity)
+        self.dismiss(sessions)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,74 @@
+"""Licenses & certifications: tables with status colours; `a` adds a license."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widget import Widget
+from textual.widgets import DataTable, Static
+
+from careerpath.tui.session import Session
+
+
+class LicensesView(Widget):
+    def __init__(self, session: Session, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static("Licenses  (a: add)", classes="section-title")
+            yield DataTable(id="license-table", cursor_type="row", zebra_stripes=True)
+            yield Static("Certifications", classes="section-title")
+            yield DataTable(id="cert-table", cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        table = self.query_one("#license-table", DataTable)
+        table.add_columns("#", "Prof.", "State", "Kind", "Status", "Expires", "Days")
+        certs = self.query_one("#cert-table", DataTable)
+        certs.add_columns("#", "Name", "Issuer", "Expires", "Days")
+        self.reload()
+
+    def reload(self) -> None:
+        today = self.session.today
+        table = self.query_one("#license-table", DataTable)
+        table.clear()
+        for lic in sorted(self.session.records.licenses, key=lambda x: x.expires or today):
+            days = (lic.expires - today).days if lic.expires else None
+            table.add_row(
+                str(lic.id),
+                str(lic.profession),
+                lic.jurisdiction,
+                lic.kind.value.replace("_", " "),
+                _status(lic.status.value, days),
+                lic.expires.isoformat() if lic.expires else "-",
+                _days(days),
+                key=str(lic.id),
+            )
+        certs = self.query_one("#cert-table", DataTable)
+        certs.clear()
+        for cert in self.session.records.certifications:
+            days = (cert.expires - today).days if cert.expires else None
+            certs.add_row(
+                str(cert.id),
+                cert.name,
+                cert.issuer or "-",
+                cert.expires.isoformat() if cert.expires else "-",
+                _days(days),
+            )
+
+
+def _status(status: str, days: int | None) -> Text:
+    if status != "active" or (days is not None and days < 0):
+        return Text(status if status != "active" else "expired", style="bold red")
+    if days is not None and days <= 90:
+        return Text("renew soon", style="yellow")
+    return Text(status, style="green")
+
+
+def _days(days: int | None) -> Text:
+    if days is None:
+        return Text("-")
+    style = "bold red" if days < 0 else "yellow" if days <= 90 else ""
+    return Text(str(days), style=style)
