@@ -144,7 +144,9 @@ def _add_ce_planning(actions: argparse._SubParsersAction[_Parser], common: _Pars
 
 def _add_planning_commands(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
     whr = sub.add_parser("where", parents=[common], help="where you may practise today")
-    whr.add_argument("--profession", type=_profession, help="RN, LPN, PT, OT, SLP ... (default: your profile's)")
+    whr.add_argument(
+        "--profession", type=_profession, help="RN, LPN, PT, OT, SLP ... (default: your profile's)"
+    )
     whr.add_argument("--state", metavar="XX", type=_jurisdiction, help="only this jurisdiction")
     whr.add_argument("--if-home", metavar="XX", type=_jurisdiction,
                      help="what moving home to XX would change")  # fmt: skip
@@ -182,7 +184,9 @@ def _lazy(module: str, function: str) -> Handler:
     def run(ctx: Context, args: argparse.Namespace) -> int:
         import importlib
 
-        handler: Handler = getattr(importlib.import_module(f"careerpath.commands.{module}"), function)
+        handler: Handler = getattr(
+            importlib.import_module(f"careerpath.commands.{module}"), function
+        )
         return handler(ctx, args)
 
     return run

@@ -112,4 +112,3 @@ def render(report: dict[str, Any]) -> str:
             tag = "due"
         lines.append(f"{tag:<8} {item['date']}  {when:<14} {item['text']}")
     return "\n".join(lines)
-

@@ -215,7 +215,9 @@ def license_ce(lic: License, rules: RulesData, today: dt.date, ledger: CELedger)
         (
             Fraction(str(t.hours))
             for t, s in zip(ce.mandatory_topics, topics, strict=True)
-            if s.in_addition and s.due_now and s.state is not TopicState.NOT_DUE
+            if s.in_addition
+            and s.due_now
+            and s.state is not TopicState.NOT_DUE
             and t.hours is not None
         ),
         Fraction(0),
@@ -288,7 +290,9 @@ def _topic_status(
     due_now = due
     if due and counted_from is not None and counted_from < start:
         # Every-Nth and once topics: already met before this window means not due again now.
-        before = ledger.total(counted_from, start - dt.timedelta(days=1), lic.id, mph, topic=topic.topic)
+        before = ledger.total(
+            counted_from, start - dt.timedelta(days=1), lic.id, mph, topic=topic.topic
+        )
         due_now = not (before >= required if required is not None and required > 0 else before > 0)
     condition = topic.applies_to
     if frequency is TopicFrequency.FIRST_RENEWAL and first is None and condition is None:

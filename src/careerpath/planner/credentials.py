@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
 from careerpath.records import Certification, License, LicenseKind, LicenseStatus, Records
 
@@ -30,11 +29,6 @@ def label(lic: License) -> str:
     """`RN multistate license TX #12`: what a nurse would call it."""
     ident = f" #{lic.id}" if lic.id is not None else ""
     return f"{lic.profession} {_KIND_LABEL[lic.kind]} {lic.jurisdiction}{ident}"
-
-
-def licenses_for(records: Records, professions: Iterable[str]) -> list[License]:
-    wanted = set(professions)
-    return [lic for lic in records.licenses if lic.profession in wanted]
 
 
 def by_id(records: Records) -> dict[int, License]:

@@ -286,18 +286,16 @@ class _Situation:
                 source=membership.source,
             )
 
-        held = self._privilege_held(code, warnings)
+        held = self._privilege_held(code, base, warnings)
         if held is not None:
-            return held.model_copy(update={**base, "warnings": warnings + held.warnings})
+            return held
 
         if self.compact is None or membership is None:
-            return self._license_needed(base, rules, warnings, reason="")
+            return self._license_needed(base, warnings)
         if membership.status is None:
             return self._license_needed(
                 base,
-                rules,
                 warnings,
-                reason="",
                 unknowns=[Unknown(what=f"{self.compact.short_name} membership", link=board)],
             )
         if membership.practice_allowed:
@@ -307,10 +305,12 @@ class _Situation:
         if membership.status in (CompactStatus.ENACTED, CompactStatus.PENDING) or (
             membership.status is CompactStatus.PARTIAL and not membership.practice_allowed
         ):
-            return self._pending(code, membership, base, rules, warnings)
-        return self._license_needed(base, rules, warnings, reason="")
+            return self._pending(code, membership, base, warnings)
+        return self._license_needed(base, warnings)
 
-    def _privilege_held(self, code: str, warnings: list[str]) -> Authority | None:
+    def _privilege_held(
+        self, code: str, base: dict[str, Any], warnings: list[str]
+    ) -> Authority | None:
         for lic in self.licenses:
             if lic.kind is not LicenseKind.PRIVILEGE or lic.jurisdiction != code:
                 continue
@@ -334,13 +334,13 @@ class _Situation:
                 continue
             ends = [d for d in (lic.expires, home.expires) if d is not None]
             return Authority(
-                code=code,
-                name=code,
+                **base,
                 basis=Basis.PRIVILEGE,
                 detail=f"Your {credentials.label(lic)}, resting on {credentials.label(home)}.",
                 expires=min(ends) if ends else None,
                 license_id=lic.id,
                 rests_on=home.id,
+                warnings=warnings,
                 source=self.compact.member(code).source if self.compact else None,
             )
         return None
@@ -362,12 +362,12 @@ class _Situation:
                     if self.home
                     else "no home state is set"
                 )
-                return self._license_needed(base, None, warnings, reason=reason, code=code)
+                return self._license_needed(base, warnings, reason=reason)
             if self.home_license is None or not credentials.unencumbered(
                 self.home_license, self.today
             ):
                 reason = f"a privilege needs an active, unencumbered {self.profession} license in {self.home}"
-                return self._license_needed(base, None, warnings, reason=reason, code=code)
+                return self._license_needed(base, warnings, reason=reason)
             unknowns = []
             if membership.jurisprudence_exam is None:
                 unknowns.append(Unknown(what="jurisprudence exam", link=compact.commission.url))
@@ -394,10 +394,10 @@ class _Situation:
                 if self.home
                 else "no home state is set"
             )
-            return self._license_needed(base, None, warnings, reason=reason, code=code)
+            return self._license_needed(base, warnings, reason=reason)
         if self.upgrade_blockers:
             return self._license_needed(
-                base, None, warnings, reason="you can hold single-state licenses only", code=code
+                base, warnings, reason="you can hold single-state licenses only"
             )
         how = (
             f"upgrade your {self.home} license to multistate"
@@ -421,7 +421,6 @@ class _Situation:
         code: str,
         membership: CompactMembership,
         base: dict[str, Any],
-        rules: StateRules | None,
         warnings: list[str],
     ) -> Authority:
         assert self.compact is not None
@@ -431,7 +430,7 @@ class _Situation:
             else "no start date announced"
         )
         state = _JOINING.get(membership.status, "is joining") if membership.status else "is joining"
-        needed = self._license_needed(base, rules, warnings, reason="")
+        needed = self._license_needed(base, warnings)
         return needed.model_copy(
             update={
                 "basis": Basis.COMPACT_PENDING,
@@ -445,15 +444,12 @@ class _Situation:
     def _license_needed(
         self,
         base: dict[str, Any],
-        rules: StateRules | None,
         warnings: list[str],
         *,
-        reason: str,
+        reason: str = "",
         unknowns: list[Unknown] | None = None,
-        code: str | None = None,
     ) -> Authority:
-        if rules is None:
-            rules = self.state_rules.get(str(base["code"]) if code is None else code)
+        rules = self.state_rules.get(str(base["code"]))
         detail = "Apply for a license by endorsement"
         if reason:
             detail += f" ({reason})"

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar
 
 from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, TextArea
 
 from careerpath.errors import CareerpathError, describe_validation
 from careerpath.records import CEActivity
+from careerpath.tui.screens.form_screen import FormScreen
 
 
-class ConferenceForm(ModalScreen[list[CEActivity] | None]):
-    BINDINGS: ClassVar = [("escape", "cancel", "Cancel")]
+class ConferenceForm(FormScreen[list[CEActivity]]):
+    """Returns the validated sessions, or None."""
 
     def __init__(self, today: dt.date) -> None:
         super().__init__()
@@ -34,27 +33,20 @@ class ConferenceForm(ModalScreen[list[CEActivity] | None]):
                 yield Button("Save all", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "cancel":
-            self.dismiss(None)
-        else:
-            self._save()
-
-    def _save(self) -> None:
+    def save(self) -> None:
         from careerpath.commands.amounts import split_amount
 
-        error = self.query_one("#form-error", Label)
         date = self.query_one("#date", Input).value.strip()
         provider = self.query_one("#provider", Input).value.strip() or None
         lines = [ln for ln in self.query_one("#sessions", TextArea).text.splitlines() if ln.strip()]
         if not lines:
-            error.update("add at least one session: title | hours | topics")
+            self.show_error("add at least one session: title | hours | topics")
             return
         sessions: list[CEActivity] = []
         for number, line in enumerate(lines, 1):
             parts = [p.strip() for p in line.split("|")]
             if len(parts) < 2:
-                error.update(f"line {number}: write 'title | hours | topics'")
+                self.show_error(f"line {number}: write 'title | hours | topics'")
                 return
             try:
                 amount, unit = split_amount(parts[1])
@@ -71,16 +63,13 @@ class ConferenceForm(ModalScreen[list[CEActivity] | None]):
                     }
                 )
             except ValidationError as exc:
-                error.update(f"line {number}: {describe_validation(exc, 'session')}")
+                self.show_error(f"line {number}: {describe_validation(exc, 'session')}")
                 return
             except (ValueError, CareerpathError) as exc:
-                error.update(f"line {number}: {exc}")
+                self.show_error(f"line {number}: {exc}")
                 return
             if activity.completed > self.today:
-                error.update(f"{activity.completed} is after today: log CE once it is done")
+                self.show_error(f"{activity.completed} is after today: log CE once it is done")
                 return
             sessions.append(activity)
         self.dismiss(sessions)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

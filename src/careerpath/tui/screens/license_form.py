@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select
 
 from careerpath.errors import describe_validation
 from careerpath.records import License, LicenseKind
+from careerpath.tui.screens.form_screen import FormScreen
 
 KINDS = [(k.value.replace("_", " "), k.value) for k in LicenseKind]
 
 
-class LicenseForm(ModalScreen[License | None]):
-    BINDINGS: ClassVar = [("escape", "cancel", "Cancel")]
+class LicenseForm(FormScreen[License]):
+    """Returns the validated License, or None."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
@@ -32,16 +32,10 @@ class LicenseForm(ModalScreen[License | None]):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "cancel":
-            self.dismiss(None)
-        else:
-            self._save()
-
     def on_input_submitted(self) -> None:
-        self._save()
+        self.save()
 
-    def _save(self) -> None:
+    def save(self) -> None:
         data: dict[str, Any] = {
             "profession": self.query_one("#profession", Input).value,
             "jurisdiction": self.query_one("#state", Input).value,
@@ -52,9 +46,6 @@ class LicenseForm(ModalScreen[License | None]):
         try:
             record = License.model_validate(data)
         except ValidationError as exc:
-            self.query_one("#form-error", Label).update(describe_validation(exc, "license"))
+            self.show_error(describe_validation(exc, "license"))
             return
         self.dismiss(record)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
