@@ -63,7 +63,7 @@ class AssignmentsView(Widget):
         lines = [f"[b]{escape(plan.state_name)}[/b] · today: {escape(plan.authority.detail)}"]
         for route in plan.routes:
             by = f", apply by {route.apply_by.isoformat()}" if route.apply_by else ""
-            lines.append(f"[b]{escape(route.title)}[/b] [{route.verdict.label}{by}]")
+            lines.append(f"[b]{escape(route.title)}[/b] " + escape(f"[{route.verdict.label}{by}]"))
             lines += [f"  · {escape(step.text)}" for step in route.steps]
         lines += [
             f"[$warning]expires {i.when}: {escape(i.what)} {i.expires.isoformat()}[/]"
