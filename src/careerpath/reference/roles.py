@@ -1,0 +1,208 @@
+"""Role profiles in data/roles/: what a specialty expects of a traveler, for the growth plan.
+
+One file per role. Each skill states the level a facility expects on the 1-4 scale of agency
+skills checklists and how much it matters; each certification how often it renews. Where a
+checklist or certification body says so, `source` cites it; where the expectation is the
+project's own judgement, `source` is null and `judgement` is true, and the app says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Self
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from careerpath.errors import CareerpathError
+
+Url = Annotated[str, Field(pattern=r"^https://[^\s]+$")]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+Level = Annotated[int, Field(ge=1, le=4)]
+Weight = Annotated[int, Field(ge=1, le=5)]
+"""Importance: 5 = the role cannot be done without it, 1 = nice to have."""
+
+
+class RoleModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SkillKind(StrEnum):
+    HARD = "hard"
+    SOFT = "soft"
+
+
+class Frequency(StrEnum):
+    """How often the role uses the skill: a daily skill gap hurts more than a rare one."""
+
+    EVERY_SHIFT = "every_shift"
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+    RARELY = "rarely"
+
+
+class StepType(StrEnum):
+    CE_COURSE = "ce_course"
+    CERTIFICATION = "certification"
+    SHADOWING = "shadowing"
+    SIMULATION = "simulation"
+    ONLINE_MODULE = "online_module"
+
+
+class Cost(StrEnum):
+    FREE = "free"
+    LOW = "low"
+    """Under about $100."""
+    MEDIUM = "medium"
+    """About $100-$500."""
+    HIGH = "high"
+    """Over about $500."""
+
+
+class Sourced(RoleModel):
+    """Either a cited source or the project's own judgement, never neither."""
+
+    source: Url | None = None
+    judgement: bool = False
+
+    @model_validator(mode="after")
+    def _provenance(self) -> Self:
+        if (self.source is None) == (not self.judgement):
+            raise ValueError("give a source URL, or set judgement: true (not both)")
+        return self
+
+
+class Step(RoleModel):
+    """One concrete way to close a gap."""
+
+    type: StepType
+    title: str = Field(min_length=3, max_length=200)
+    effort_hours: float = Field(gt=0, le=500)
+    cost: Cost | None = None
+    ce_topics: list[Slug] = Field(default_factory=list)
+    """CE topics the step can be claimed under (same slugs as the states' mandatory topics)."""
+    contact_hours: float | None = Field(default=None, ge=0, le=200)
+    """CE contact hours it typically awards, when it awards any."""
+    provider_hint: str | None = Field(default=None, max_length=200)
+    """Who typically offers it (e.g. AACN, the unit educator); not an endorsement."""
+
+
+class RoleSkill(Sourced):
+    id: Slug
+    name: str = Field(min_length=2, max_length=120)
+    aliases: list[str] = Field(default_factory=list)
+    """Other names a user may have typed for the same skill (matched case-insensitively)."""
+    kind: SkillKind
+    category: str = Field(min_length=2, max_length=60)
+    """Checklist section, e.g. "Cardiovascular", "Equipment", "Documentation", "Communication"."""
+    expected_level: Level
+    importance: Weight
+    frequency: Frequency
+    steps: list[Step] = Field(min_length=1)
+
+
+class Requirement(StrEnum):
+    REQUIRED = "required"
+    PREFERRED = "preferred"
+
+
+class RoleCertification(Sourced):
+    id: Slug
+    """Matches a stored certification's name case-insensitively (e.g. bls, acls, ccrn)."""
+    name: str = Field(min_length=2, max_length=120)
+    aliases: list[str] = Field(default_factory=list)
+    body: str = Field(min_length=2, max_length=120)
+    requirement: Requirement
+    importance: Weight
+    renewal_months: int | None = Field(default=None, ge=1, le=120)
+    """Null when the certification body's renewal period could not be sourced."""
+    renewal_source: Url | None = None
+    effort_hours: float | None = Field(default=None, gt=0, le=500)
+    cost: Cost | None = None
+    ce_topics: list[Slug] = Field(default_factory=list)
+    contact_hours: float | None = Field(default=None, ge=0, le=200)
+
+    @model_validator(mode="after")
+    def _renewal_cited(self) -> Self:
+        if self.renewal_months is not None and self.renewal_source is None:
+            raise ValueError(f"{self.id}: renewal_months needs renewal_source")
+        return self
+
+
+class Role(RoleModel):
+    id: Slug
+    title: str = Field(min_length=3, max_length=120)
+    professions: list[str] = Field(min_length=1)
+    """Professions that fill the role: RN, LPN, PT, PTA, OT, OTA, SLP, RT."""
+    aliases: list[str] = Field(default_factory=list)
+    as_of: dt.date
+    summary: str = Field(min_length=10, max_length=600)
+    sources: list[Url] = Field(default_factory=list)
+    skills: list[RoleSkill] = Field(min_length=8)
+    certifications: list[RoleCertification] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Self:
+        for label, ids in (
+            ("skill", [s.id for s in self.skills]),
+            ("certification", [c.id for c in self.certifications]),
+        ):
+            seen: set[str] = set()
+            for item in ids:
+                if item in seen:
+                    raise ValueError(f"{label} id {item!r} appears twice")
+                seen.add(item)
+        return self
+
+    def matches(self, text: str) -> bool:
+        wanted = _fold(text)
+        return wanted in {_fold(self.id), _fold(self.title), *(_fold(a) for a in self.aliases)}
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.lower().replace("-", " ").replace("_", " ").replace("/", " ").split())
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two skill or certification names mean the same (case, dashes, spaces ignored)."""
+    return _fold(a) == _fold(b)
+
+
+class RoleFileError(CareerpathError):
+    pass
+
+
+def load_role_file(path: Path) -> Role:
+    from careerpath.reference.problems import describe
+
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise RoleFileError(f"cannot read {path}: {exc.strerror or exc}") from None
+    try:
+        return Role.model_validate_json(raw)
+    except ValidationError as exc:
+        raise RoleFileError(f"{path}: " + "; ".join(describe(exc, raw))) from None
+
+
+@functools.cache
+def load_roles(folder: Path) -> dict[str, Role]:
+    """Every role in `folder`/roles, by id."""
+    roles: dict[str, Role] = {}
+    for path in sorted((folder / "roles").glob("*.json")):
+        role = load_role_file(path)
+        if role.id in roles:
+            raise RoleFileError(f"{path}: role id {role.id!r} is already used by another file")
+        roles[role.id] = role
+    return roles
+
+
+def find_role(roles: dict[str, Role], text: str) -> Role:
+    """The role a user named by id, title or alias; the error lists what exists."""
+    for role in roles.values():
+        if role.matches(text):
+            return role
+    known = ", ".join(sorted(roles))
+    raise CareerpathError(f"no role {text!r}; known roles: {known}")
