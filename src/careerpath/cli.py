@@ -177,6 +177,27 @@ def _add_planning_commands(sub: argparse._SubParsersAction[_Parser], common: _Pa
     remind.add_argument("--json", action="store_true", help="machine-readable output")
     remind.set_defaults(handler=_lazy("remind", "cmd_remind"))
 
+    upskill = sub.add_parser(
+        "upskill", parents=[common], help="ranked plan of skills and certifications for a role"
+    )
+    upskill.add_argument("--role", help="target role (default: your profile's first target role)")
+    upskill.add_argument("--tick", metavar="STEP", help="mark a plan step done (its step id)")
+    upskill.add_argument("--untick", metavar="STEP", help="mark a plan step not done")
+    upskill.add_argument("--json", action="store_true", help="machine-readable output")
+    upskill.set_defaults(handler=_lazy("growth", "cmd_upskill"))
+
+    sheet = sub.add_parser(
+        "checklist", parents=[common], help="your ratings as an agency skills checklist"
+    )
+    sheet.add_argument("--role", help="role (default: your profile's first target role)")
+    sheet.add_argument("--format", choices=("md", "csv", "html"), default="md")
+    sheet.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
+    sheet.set_defaults(handler=_lazy("growth", "cmd_checklist"))
+
+    roles = sub.add_parser("roles", parents=[common], help="the role profiles growth plans use")
+    roles.add_argument("--json", action="store_true", help="machine-readable output")
+    roles.set_defaults(handler=_lazy("growth", "cmd_roles"))
+
 
 def _lazy(module: str, function: str) -> Handler:
     """A handler imported only when its command runs (keeps start-up fast)."""

@@ -8,17 +8,23 @@ They are the user's own buffers, not rules facts, so they have defaults; the fil
     fingerprint_days = 14   # allowance for fingerprints / background check results
     tight_days = 14         # an apply-by date closer than this is "tight"
     lead_times = [90, 60, 30, 7]
+
+    [growth]
+    stale_months = 12       # a skill not performed this long counts one level lower
 """
 
 from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from careerpath.errors import CareerpathError, describe_validation
 from careerpath.paths import CONFIG_NAME
+
+M = TypeVar("M", bound=BaseModel)
 
 
 class PlannerSettings(BaseModel):
@@ -42,23 +48,38 @@ class PlannerSettings(BaseModel):
         return self.lead_times[0]
 
 
+class GrowthSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    stale_months: int = Field(default=12, ge=1, le=240)
+
+
 def load_settings(folder: Path) -> PlannerSettings:
-    """Settings from `folder/config.toml`; defaults when there is no file."""
+    """Planner settings from `folder/config.toml`; defaults when there is no file."""
+    return _load(folder, "planner", PlannerSettings)
+
+
+def load_growth_settings(folder: Path) -> GrowthSettings:
+    """The `[growth]` table of `folder/config.toml`; defaults when there is no file."""
+    return _load(folder, "growth", GrowthSettings)
+
+
+def _load(folder: Path, table: str, model: type[M]) -> M:
     path = folder / CONFIG_NAME
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return PlannerSettings()
+        return model()
     except OSError as exc:
         raise CareerpathError(f"cannot read {path}: {exc.strerror or exc}") from None
     try:
         document = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise CareerpathError(f"{path} is not valid TOML: {exc}") from None
-    section = document.get("planner", {})
+    section = document.get(table, {})
     if not isinstance(section, dict):
-        raise CareerpathError(f"{path}: [planner] must be a table")
+        raise CareerpathError(f"{path}: [{table}] must be a table")
     try:
-        return PlannerSettings.model_validate(section)
+        return model.model_validate(section)
     except ValidationError as exc:
         raise CareerpathError(f"{path}: {describe_validation(exc)}") from None

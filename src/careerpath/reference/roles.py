@@ -206,3 +206,12 @@ def find_role(roles: dict[str, Role], text: str) -> Role:
             return role
     known = ", ".join(sorted(roles))
     raise CareerpathError(f"no role {text!r}; known roles: {known}")
+
+
+def roles_in_use(rules_folder: Path) -> dict[str, Role]:
+    """Roles from the rules folder in use; the bundled ones when that copy has none."""
+    if any((rules_folder / "roles").glob("*.json")):
+        return load_roles(rules_folder)
+    from careerpath.paths import bundled_data_dir
+
+    return load_roles(bundled_data_dir())

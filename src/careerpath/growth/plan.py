@@ -1,0 +1,435 @@
+"""`careerpath upskill`: the ranked growth plan for one target role.
+
+Skill gaps and missing or lapsing certifications are ranked together by one score (see
+growth.priority). Each item lists concrete steps, a step that also fills a mandatory CE topic a
+license is missing first; license steps for the states of stored assignments come from the
+assignment planner, so the plan covers everything between the user and the role.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from careerpath.growth.assessment import STALE_MONTHS, SkillAssessment, SkillStatus, assess
+from careerpath.growth.priority import (
+    FORMULA,
+    RankKey,
+    rank_key,
+    score,
+    shown,
+    sort_key,
+    tie_note,
+)
+from careerpath.planner import credentials
+from careerpath.planner.assignment import Verdict, plan_stored
+from careerpath.planner.ce_status import TopicState, ce_status
+from careerpath.planner.settings import PlannerSettings
+from careerpath.records import AssignmentStatus, Certification, Records
+from careerpath.reference.loader import RulesData
+from careerpath.reference.roles import (
+    Cost,
+    Frequency,
+    Requirement,
+    Role,
+    RoleCertification,
+    StepType,
+    same_name,
+)
+
+
+class ItemKind(StrEnum):
+    SKILL = "skill"
+    CERTIFICATION = "certification"
+
+
+class PlanStep(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    key: str
+    """Stable id of the step, under which a tick is stored."""
+    type: StepType
+    title: str
+    effort_hours: float | None
+    cost: Cost | None
+    contact_hours: float | None
+    ce_topics: list[str]
+    provider_hint: str | None = None
+    counts_for: list[str] = Field(default_factory=list)
+    """Where it also counts: a missing mandatory topic, CE hours toward a renewal."""
+    fills_missing_topic: bool = False
+    done_on: dt.date | None = None
+
+
+class PlanItem(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    rank: int
+    kind: ItemKind
+    id: str
+    name: str
+    category: str
+    reason: str
+    score: Decimal
+    importance: int
+    gap: int
+    frequency: Frequency | None
+    interested: bool
+    stale: bool = False
+    tie_note: str | None = None
+    source: str | None = None
+    judgement: bool = False
+    steps: list[PlanStep]
+
+    @property
+    def done(self) -> bool:
+        return all(step.done_on is not None for step in self.steps)
+
+
+class TopicCourse(BaseModel):
+    """A role step that would fill a mandatory topic one of the user's licenses is missing."""
+
+    model_config = ConfigDict(frozen=True)
+
+    topic: str
+    licenses: list[str]
+    skill: str
+    step: PlanStep
+
+
+class LicenseStep(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    state: str
+    facility: str | None
+    start: dt.date
+    route: str | None
+    apply_by: dt.date | None
+    verdict: str
+
+
+class HeldCertification(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    name: str
+    expires: dt.date | None
+
+
+class GrowthPlan(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    today: dt.date
+    role_id: str
+    role_title: str
+    formula: str = FORMULA
+    stale_months: int
+    items: list[PlanItem]
+    met: list[SkillAssessment]
+    to_rate: list[SkillAssessment]
+    certifications_held: list[HeldCertification]
+    topic_courses: list[TopicCourse]
+    license_steps: list[LicenseStep]
+    notes: list[str] = Field(default_factory=list)
+
+
+class _Missing:
+    """Mandatory CE topics each license still misses: topic slug -> license labels."""
+
+    def __init__(self, records: Records, rules: RulesData, today: dt.date) -> None:
+        self.by_topic: dict[str, list[str]] = {}
+        for lic in ce_status(records, rules, today).licenses:
+            for topic in lic.topics:
+                if topic.state is TopicState.MISSING and topic.due_now and not topic.condition:
+                    self.by_topic.setdefault(topic.topic, []).append(lic.license)
+
+    def fills(self, topics: list[str]) -> list[tuple[str, list[str]]]:
+        return [(t, self.by_topic[t]) for t in topics if t in self.by_topic]
+
+
+def upskill(
+    records: Records,
+    role: Role,
+    rules: RulesData,
+    today: dt.date,
+    *,
+    settings: PlannerSettings | None = None,
+    stale_months: int = STALE_MONTHS,
+    done: dict[str, str] | None = None,
+) -> GrowthPlan:
+    """The ranked plan that takes this user from their ratings to `role`."""
+    done = done or {}
+    missing = _Missing(records, rules, today)
+    assessments = assess(role, records.skills, today, stale_months)
+    ranked: list[tuple[RankKey, PlanItem]] = []
+
+    for row in assessments:
+        if row.status is not SkillStatus.GAP or row.gap is None:
+            continue
+        skill = next(s for s in role.skills if s.id == row.skill_id)
+        steps = _order(
+            [
+                _step(
+                    f"{role.id}:{skill.id}:{i}",
+                    s.type,
+                    s.title,
+                    s.effort_hours,
+                    s.cost,
+                    s.contact_hours,
+                    s.ce_topics,
+                    s.provider_hint,
+                    missing,
+                    done,
+                )
+                for i, s in enumerate(skill.steps)
+            ]
+        )
+        first = steps[0]
+        value = score(
+            importance=row.importance,
+            gap=row.gap,
+            frequency=row.frequency,
+            interested=row.interested,
+            effort_hours=first.effort_hours,
+            cost=first.cost,
+            double_duty=first.fills_missing_topic,
+        )
+        reason = f"rated {row.rated}, expected {row.expected}"
+        if row.stale and row.last_performed:
+            reason += f"; last performed {row.last_performed}, counted as {row.effective}"
+        item = PlanItem(
+            rank=0,
+            kind=ItemKind.SKILL,
+            id=skill.id,
+            name=skill.name,
+            category=skill.category,
+            reason=reason,
+            score=shown(value),
+            importance=row.importance,
+            gap=row.gap,
+            frequency=row.frequency,
+            interested=row.interested,
+            stale=row.stale,
+            source=skill.source,
+            judgement=skill.judgement,
+            steps=steps,
+        )
+        ranked.append((rank_key(value, row.importance, row.gap, row.frequency, skill.name), item))
+
+    held: list[HeldCertification] = []
+    next_end = _next_assignment_end(records, today)
+    for cert in role.certifications:
+        mine = _held(cert, credentials.current_certifications(records))
+        why = _cert_reason(cert, mine, today, next_end)
+        if why is None:
+            assert mine is not None
+            held.append(HeldCertification(id=cert.id, name=cert.name, expires=mine.expires))
+            continue
+        gap = 2 if cert.requirement is Requirement.REQUIRED else 1
+        verb = "Renew" if mine is not None else "Earn"
+        step = _step(
+            f"{role.id}:cert:{cert.id}",
+            StepType.CERTIFICATION,
+            f"{verb} {cert.name} ({cert.body})",
+            cert.effort_hours,
+            cert.cost,
+            cert.contact_hours,
+            cert.ce_topics,
+            cert.body,
+            missing,
+            done,
+        )
+        value = score(
+            importance=cert.importance,
+            gap=gap,
+            frequency=None,
+            interested=False,
+            effort_hours=cert.effort_hours,
+            cost=cert.cost,
+            double_duty=step.fills_missing_topic,
+        )
+        item = PlanItem(
+            rank=0,
+            kind=ItemKind.CERTIFICATION,
+            id=cert.id,
+            name=cert.name,
+            category="Certifications",
+            reason=f"{cert.requirement.value}: {why}",
+            score=shown(value),
+            importance=cert.importance,
+            gap=gap,
+            frequency=None,
+            interested=False,
+            source=cert.source,
+            judgement=cert.judgement,
+            steps=[step],
+        )
+        ranked.append((rank_key(value, cert.importance, gap, None, cert.name), item))
+
+    ranked.sort(key=lambda pair: sort_key(pair[0]))
+    items: list[PlanItem] = []
+    for index, (key, item) in enumerate(ranked):
+        note = None
+        if index:
+            earlier_key, earlier = ranked[index - 1]
+            note = tie_note(key, earlier_key, earlier.name)
+        items.append(item.model_copy(update={"rank": index + 1, "tie_note": note}))
+
+    return GrowthPlan(
+        today=today,
+        role_id=role.id,
+        role_title=role.title,
+        stale_months=stale_months,
+        items=items,
+        met=[a for a in assessments if a.status is SkillStatus.MET],
+        to_rate=[a for a in assessments if a.status is SkillStatus.UNRATED],
+        certifications_held=held,
+        topic_courses=_topic_courses(role, missing, done),
+        license_steps=_license_steps(records, rules, today, settings),
+        notes=_notes(records, role),
+    )
+
+
+def _step(
+    key: str,
+    kind: StepType,
+    title: str,
+    effort: float | None,
+    cost: Cost | None,
+    contact: float | None,
+    topics: list[str],
+    provider: str | None,
+    missing: _Missing,
+    done: dict[str, str],
+) -> PlanStep:
+    counts = [
+        f"fills missing mandatory topic {topic} for {', '.join(labels)}"
+        for topic, labels in missing.fills(topics)
+    ]
+    if contact:
+        counts.append(f"about {contact:g} contact hours of CE (check your board accepts it)")
+    ticked = done.get(key)
+    return PlanStep(
+        key=key,
+        type=kind,
+        title=title,
+        effort_hours=effort,
+        cost=cost,
+        contact_hours=contact,
+        ce_topics=list(topics),
+        provider_hint=provider,
+        counts_for=counts,
+        fills_missing_topic=bool(missing.fills(topics)),
+        done_on=dt.date.fromisoformat(ticked) if ticked else None,
+    )
+
+
+def _order(steps: list[PlanStep]) -> list[PlanStep]:
+    """Steps that count twice first, then the least effort; ticked steps last."""
+    return sorted(
+        steps,
+        key=lambda s: (s.done_on is not None, not s.fills_missing_topic, s.effort_hours or 0),
+    )
+
+
+def _held(cert: RoleCertification, mine: list[Certification]) -> Certification | None:
+    names = [cert.id, cert.name, *cert.aliases]
+    found = [c for c in mine if any(same_name(c.name, n) for n in names)]
+    return max(found, key=lambda c: c.expires or dt.date.max, default=None)
+
+
+def _next_assignment_end(records: Records, today: dt.date) -> tuple[str, dt.date] | None:
+    upcoming = [
+        a
+        for a in records.assignments
+        if a.status is not AssignmentStatus.DONE and (a.end or a.start) >= today
+    ]
+    if not upcoming:
+        return None
+    first = min(upcoming, key=lambda a: a.start)
+    return first.jurisdiction, first.end or first.start
+
+
+def _cert_reason(
+    cert: RoleCertification,
+    mine: Certification | None,
+    today: dt.date,
+    next_end: tuple[str, dt.date] | None,
+) -> str | None:
+    """Why the certification is in the plan; None when the user holds it and it lasts."""
+    if mine is None:
+        return "you hold none"
+    if mine.expires is None:
+        return None
+    if mine.expires < today:
+        return f"expired {mine.expires}"
+    if next_end is not None and mine.expires < next_end[1]:
+        state, end = next_end
+        return f"expires {mine.expires}, before your {state} assignment ends {end}"
+    return None
+
+
+def _topic_courses(role: Role, missing: _Missing, done: dict[str, str]) -> list[TopicCourse]:
+    courses: list[TopicCourse] = []
+    for skill in role.skills:
+        for index, source in enumerate(skill.steps):
+            for topic, labels in missing.fills(source.ce_topics):
+                step = _step(
+                    f"{role.id}:{skill.id}:{index}",
+                    source.type,
+                    source.title,
+                    source.effort_hours,
+                    source.cost,
+                    source.contact_hours,
+                    source.ce_topics,
+                    source.provider_hint,
+                    missing,
+                    done,
+                )
+                courses.append(
+                    TopicCourse(topic=topic, licenses=labels, skill=skill.name, step=step)
+                )
+    courses.sort(key=lambda c: (c.topic, c.step.effort_hours or 0))
+    return courses
+
+
+def _license_steps(
+    records: Records, rules: RulesData, today: dt.date, settings: PlannerSettings | None
+) -> list[LicenseStep]:
+    steps: list[LicenseStep] = []
+    if not credentials.professions_of(records):
+        return steps  # no profession: nothing to plan a license for
+    for plan in plan_stored(records, rules, today, settings):
+        if plan.verdict is Verdict.COVERED:
+            continue
+        best = next((r for r in plan.routes if r.kind == plan.best_route), None)
+        steps.append(
+            LicenseStep(
+                state=plan.state,
+                facility=plan.facility,
+                start=plan.start,
+                route=best.title if best else None,
+                apply_by=plan.apply_by,
+                verdict=plan.verdict.label,
+            )
+        )
+    return steps
+
+
+def _notes(records: Records, role: Role) -> list[str]:
+    notes = []
+    mine = credentials.professions_of(records)
+    if mine and not set(mine) & set(role.professions):
+        notes.append(
+            f"{role.title} is a role for {', '.join(role.professions)}; "
+            f"your profile lists {', '.join(mine)}"
+        )
+    if any(s.judgement for s in role.skills):
+        notes.append(
+            "expected levels and weights marked 'judgement' are this project's own, not a "
+            "facility's: ask the unit for its checklist"
+        )
+    return notes
