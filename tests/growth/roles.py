@@ -19,8 +19,15 @@ def step(title: str, hours: float, cost: str = "low", *topics: str, **kw: Any) -
     }
 
 
-def skill(id: str, importance: int, expected: int, frequency: str, *steps: dict[str, Any],
-          kind: str = "hard", **kw: Any) -> dict[str, Any]:  # fmt: skip
+def skill(
+    id: str,
+    importance: int,
+    expected: int,
+    frequency: str,
+    *steps: dict[str, Any],
+    kind: str = "hard",
+    **kw: Any,
+) -> dict[str, Any]:
     return {
         "id": id,
         "name": id.replace("-", " ").capitalize(),

@@ -5,18 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from tests.growth.roles import cert, role, skill, step
+from tests.planner.builders import TODAY, d, lic, profile, records
+
 from careerpath.growth.assessment import SkillStatus, assess
 from careerpath.growth.plan import ItemKind, upskill
 from careerpath.records import Assignment, Certification, SkillRating
 from careerpath.reference.loader import load
-from tests.growth.roles import cert, role, skill, step
-from tests.planner.builders import TODAY, d, lic, profile, records
 
 
 def rate(name: str, level: int, last: str | None = None, **kw: object) -> SkillRating:
-    return SkillRating(
-        skill=name, level=level, last_performed=d(last) if last else None, **kw
-    )  # type: ignore[arg-type]
+    return SkillRating(skill=name, level=level, last_performed=d(last) if last else None, **kw)  # type: ignore[arg-type]
 
 
 def test_unrated_skills_are_flagged_not_guessed() -> None:
@@ -24,7 +23,7 @@ def test_unrated_skills_are_flagged_not_guessed() -> None:
     rows = assess(r, [], TODAY)
     assert rows[0].status is SkillStatus.UNRATED and rows[0].gap is None
     plan = upskill(records(None), r, load(), TODAY)
-    assert [a.skill_id for a in plan.to_rate][0] == "airway"
+    assert next(a.skill_id for a in plan.to_rate) == "airway"
     assert all(i.id != "airway" for i in plan.items)
 
 
@@ -46,12 +45,22 @@ def test_stale_rating_counts_one_level_lower() -> None:
     floor = assess(r, [rate("airway", 1, "2020-01-01")], TODAY)[0]
     assert floor.effective == 1 and floor.gap == 2
     assert assess(r, [rate("airway", 3, "2026-01-10")], TODAY, stale_months=6)[0].stale
-    plan = upskill(records(None, ), r, load(), TODAY, done={})
+    plan = upskill(
+        records(
+            None,
+        ),
+        r,
+        load(),
+        TODAY,
+        done={},
+    )
     assert plan.items == []  # no rating: nothing ranked
     plan = upskill(
         records(None).model_copy(update={"skills": [rate("airway", 3, "2025-01-01")]}),
-        r, load(), TODAY,
-    )  # fmt: skip
+        r,
+        load(),
+        TODAY,
+    )
     assert plan.items[0].stale and "counted as 2" in plan.items[0].reason
 
 
@@ -64,8 +73,11 @@ def test_items_ranked_by_hand_computed_scores() -> None:
     ratings = [rate("titration", 2), rate("charting", 1), rate("restraints", 1, interested=True)]
     plan = upskill(records(None).model_copy(update={"skills": ratings}), r, load(), TODAY)
     got = [(i.id, i.score) for i in plan.items]
-    assert got == [("restraints", Decimal("6.00")), ("charting", Decimal("6.00")),
-                   ("titration", Decimal("5.00"))]  # fmt: skip
+    assert got == [
+        ("restraints", Decimal("6.00")),
+        ("charting", Decimal("6.00")),
+        ("titration", Decimal("5.00")),
+    ]
     assert plan.items[1].tie_note == "tied with Restraints at 6.00; that one is first on importance"
     assert plan.items[2].tie_note is None
 
@@ -74,11 +86,14 @@ def test_step_that_fills_a_missing_mandatory_topic_comes_first_and_scores_higher
     # Florida RN: medical errors is mandatory every renewal (data/states/rn.json, FL).
     r = role(
         skill(
-            "med-safety", 4, 3, "every_shift",
+            "med-safety",
+            4,
+            3,
+            "every_shift",
             step("Quick online module", 2, "free"),
             step("Medication error prevention", 6, "low", "medical-errors", contact_hours=2),
         )
-    )  # fmt: skip
+    )
     fl = lic(1, "RN", "FL", kind="single_state", issued=d("2020-03-01"), expires=d("2027-04-30"))
     base = records(profile("TX", "RN"), fl)
     plan = upskill(base.model_copy(update={"skills": [rate("med-safety", 2)]}), r, load(), TODAY)
@@ -92,9 +107,11 @@ def test_step_that_fills_a_missing_mandatory_topic_comes_first_and_scores_higher
     from tests.planner.builders import ce
 
     done = base.model_copy(
-        update={"skills": [rate("med-safety", 2)],
-                "ce_activities": [ce(1, "2026-06-01", "2", "medical-errors")]}
-    )  # fmt: skip
+        update={
+            "skills": [rate("med-safety", 2)],
+            "ce_activities": [ce(1, "2026-06-01", "2", "medical-errors")],
+        }
+    )
     plan = upskill(done, r, load(), TODAY)
     assert plan.items[0].steps[0].title == "Quick online module"
     assert plan.items[0].score == Decimal("4.00")

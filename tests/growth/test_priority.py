@@ -15,22 +15,72 @@ from careerpath.reference.roles import Cost, Frequency
     ("kw", "expected"),
     [
         # 5 x 2 x 1 (every shift) x 1 x 1 (8 h, low) = 10
-        (dict(importance=5, gap=2, frequency=Frequency.EVERY_SHIFT, interested=False,
-              effort_hours=8, cost=Cost.LOW, double_duty=False), "10.00"),
+        (
+            {
+                "importance": 5,
+                "gap": 2,
+                "frequency": Frequency.EVERY_SHIFT,
+                "interested": False,
+                "effort_hours": 8,
+                "cost": Cost.LOW,
+                "double_duty": False,
+            },
+            "10.00",
+        ),
         # 4 x 1 x 0.75 (weekly) x 1.5 (interested) x 0.8 (24 h) x 0.9 (medium) = 3.24
-        (dict(importance=4, gap=1, frequency=Frequency.WEEKLY, interested=True,
-              effort_hours=24, cost=Cost.MEDIUM, double_duty=False), "3.24"),
+        (
+            {
+                "importance": 4,
+                "gap": 1,
+                "frequency": Frequency.WEEKLY,
+                "interested": True,
+                "effort_hours": 24,
+                "cost": Cost.MEDIUM,
+                "double_duty": False,
+            },
+            "3.24",
+        ),
         # 3 x 3 x 0.25 (rarely) x 1 x 0.6 (60 h) x 0.8 (high) x 1.25 (double duty) = 1.35
-        (dict(importance=3, gap=3, frequency=Frequency.RARELY, interested=False,
-              effort_hours=60, cost=Cost.HIGH, double_duty=True), "1.35"),
+        (
+            {
+                "importance": 3,
+                "gap": 3,
+                "frequency": Frequency.RARELY,
+                "interested": False,
+                "effort_hours": 60,
+                "cost": Cost.HIGH,
+                "double_duty": True,
+            },
+            "1.35",
+        ),
         # a certification (no frequency): 5 x 1 x 1 x 1 x 0.6 (60 h) x 0.9 (medium) = 2.70
-        (dict(importance=5, gap=1, frequency=None, interested=False,
-              effort_hours=60, cost=Cost.MEDIUM, double_duty=False), "2.70"),
+        (
+            {
+                "importance": 5,
+                "gap": 1,
+                "frequency": None,
+                "interested": False,
+                "effort_hours": 60,
+                "cost": Cost.MEDIUM,
+                "double_duty": False,
+            },
+            "2.70",
+        ),
         # 2 x 1 x 0.5 (monthly) x 1 x 1 (effort unknown, cost unknown) = 1.00
-        (dict(importance=2, gap=1, frequency=Frequency.MONTHLY, interested=False,
-              effort_hours=None, cost=None, double_duty=False), "1.00"),
+        (
+            {
+                "importance": 2,
+                "gap": 1,
+                "frequency": Frequency.MONTHLY,
+                "interested": False,
+                "effort_hours": None,
+                "cost": None,
+                "double_duty": False,
+            },
+            "1.00",
+        ),
     ],
-)  # fmt: skip
+)
 def test_scores_match_hand_computation(kw: dict[str, object], expected: str) -> None:
     assert shown(score(**kw)) == Decimal(expected)  # type: ignore[arg-type]
 
