@@ -45,3 +45,16 @@ def test_validate_broken_json(cli: CLI, tmp_path: Path) -> None:
     result = cli("data", "validate", str(folder))
     assert result.code == 1
     assert "nlc.json" in result.out
+
+
+def test_validate_checks_role_profiles_with_their_own_schema(cli: CLI, tmp_path: Path) -> None:
+    result = cli("data", "validate", str(DATA / "roles" / "icu.json"))
+    assert result.code == 0, result.out + result.err
+    folder = tmp_path / "roles"
+    folder.mkdir()
+    doc = json.loads((DATA / "roles" / "icu.json").read_text())
+    doc["skills"][0]["expected_level"] = 7
+    (folder / "icu.json").write_text(json.dumps(doc))
+    result = cli("data", "validate", str(folder / "icu.json"))
+    assert result.code == 1
+    assert "skills[0]" in result.out

@@ -49,6 +49,7 @@ def cmd_info(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_validate(ctx: Context, args: argparse.Namespace) -> int:
     from careerpath.reference.loader import DataFileError, load_file
+    from careerpath.reference.roles import RoleFileError, load_role_file
 
     target = Path(args.path)
     if target.is_dir():
@@ -62,8 +63,12 @@ def cmd_validate(ctx: Context, args: argparse.Namespace) -> int:
     bad = 0
     for path in paths:
         try:
-            load_file(path)
-        except DataFileError as exc:
+            # Role profiles (data/roles/) have their own schema; everything else is rules data.
+            if path.parent.name == "roles":
+                load_role_file(path)
+            else:
+                load_file(path)
+        except (DataFileError, RoleFileError) as exc:
             bad += 1
             for problem in str(exc).split("; "):
                 print(problem if problem.startswith(str(path)) else f"{path}: {problem}")

@@ -1,0 +1,190 @@
+"""Every bundled role profile through the schema, plus the facts the growth planner relies on.
+
+The role files are what a traveler's growth plan is ranked against: these tests keep every file
+loadable, every CE topic one the states data knows, every step worth some effort, and the ICU
+profile's core expectations (ventilators, drips, CCRN) where the planner's scenarios need them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from careerpath.reference.roles import (
+    Requirement,
+    Role,
+    _fold,
+    load_role_file,
+    load_roles,
+)
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+ROLE_FILES = sorted((DATA / "roles").glob("*.json"))
+
+MANDATORY_TOPICS = frozenset({
+    "laws-and-rules", "ethics", "implicit-bias", "cultural-competency", "human-trafficking",
+    "child-abuse", "suicide-prevention", "pain-management", "alzheimers-dementia", "substance-use",
+    "domestic-violence", "hiv-aids", "medical-errors", "sexual-harassment", "opioid-prescribing",
+    "public-health-priorities", "infection-control", "organ-donation", "bioterrorism",
+    "older-adults", "forensic-evidence", "health-equity", "behavioral-health", "end-of-life-care",
+    "elder-abuse",
+})  # fmt: skip
+"""The mandatory CE topic slugs the states data uses (see data/states/*.json)."""
+
+EXTRA_TOPICS: frozenset[str] = frozenset()
+"""Topics a role step may name beyond the states' list; documented in data/roles/README.md."""
+
+REQUIRED_ROLES = {
+    "icu", "er", "med-surg", "telemetry", "labor-delivery", "operating-room", "pacu", "nicu",
+    "pediatrics", "psych", "oncology", "home-health", "pt-acute", "pt-outpatient-ortho",
+    "ot-acute-rehab", "slp-medical", "respiratory-therapy",
+}  # fmt: skip
+
+SOFT_SKILLS = {
+    "communication", "teamwork", "time-management", "compassion", "stress-management",
+    "cultural-competence", "leadership",
+}  # fmt: skip
+
+
+def state_topics() -> set[str]:
+    """Every topic slug named anywhere in the states data (so new state topics are allowed too)."""
+    found: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            topic = node.get("topic")
+            if isinstance(topic, str):
+                found.add(topic)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for path in sorted((DATA / "states").glob("*.json")):
+        walk(json.loads(path.read_text()))
+    return found
+
+
+@pytest.fixture(scope="module")
+def roles() -> dict[str, Role]:
+    return load_roles(DATA)
+
+
+@pytest.mark.parametrize("path", ROLE_FILES, ids=[p.stem for p in ROLE_FILES])
+def test_role_file_loads_and_id_is_its_file_stem(path: Path) -> None:
+    role = load_role_file(path)
+    assert role.id == path.stem
+
+
+@pytest.mark.parametrize("path", ROLE_FILES, ids=[p.stem for p in ROLE_FILES])
+def test_role_has_hard_skills_and_the_seven_soft_skills(path: Path) -> None:
+    role = load_role_file(path)
+    hard = [s for s in role.skills if s.kind == "hard"]
+    soft = {s.id for s in role.skills if s.kind == "soft"}
+    assert 10 <= len(hard) <= 18, f"{role.id}: {len(hard)} hard skills"
+    assert soft == SOFT_SKILLS, f"{role.id}: soft skills {sorted(soft)}"
+
+
+def test_at_least_the_required_roles(roles: dict[str, Role]) -> None:
+    assert len(roles) >= 16
+    assert set(roles) >= REQUIRED_ROLES
+
+
+def test_icu_core_expectations(roles: dict[str, Role]) -> None:
+    icu = roles["icu"]
+    skills = {s.id: s for s in icu.skills}
+    for skill_id in ("ventilator-management", "vasoactive-titration"):
+        assert skills[skill_id].importance == 5
+        assert skills[skill_id].expected_level == 3
+    certs = {c.id: c for c in icu.certifications}
+    ccrn = certs["ccrn"]
+    assert "AACN" in ccrn.body
+    assert ccrn.requirement in (Requirement.PREFERRED, Requirement.REQUIRED)
+    assert ccrn.importance >= 4
+    assert {"bls", "acls"} <= set(certs)
+
+
+def test_icu_offers_a_course_in_a_commonly_missing_mandatory_topic(roles: dict[str, Role]) -> None:
+    """The ER-to-ICU scenario: one ICU step should also fill medical errors or pain management."""
+    topics = {
+        topic
+        for skill in roles["icu"].skills
+        for step in skill.steps
+        if step.type == "ce_course"
+        for topic in step.ce_topics
+    }
+    assert topics & {"medical-errors", "pain-management"}
+
+
+@pytest.mark.parametrize(
+    ("role_id", "cert_ids"),
+    [
+        ("icu", {"bls", "acls", "ccrn"}),
+        ("er", {"bls", "acls", "tncc", "cen"}),
+        ("pediatrics", {"pals"}),
+        ("nicu", {"nrp"}),
+        ("labor-delivery", {"nrp", "awhonn-ifm"}),
+        ("oncology", {"ocn", "ons-chemo"}),
+        ("psych", {"cpi"}),
+        ("slp-medical", {"ccc-slp"}),
+        ("respiratory-therapy", {"rrt", "bls"}),
+    ],
+)
+def test_specialty_certifications(roles: dict[str, Role], role_id: str, cert_ids: set[str]) -> None:
+    assert cert_ids <= {c.id for c in roles[role_id].certifications}
+
+
+def test_every_ce_topic_is_known(roles: dict[str, Role]) -> None:
+    known = MANDATORY_TOPICS | EXTRA_TOPICS | state_topics()
+    unknown = set()
+    for role in roles.values():
+        for skill in role.skills:
+            for step in skill.steps:
+                unknown |= {f"{role.id}/{skill.id}: {t}" for t in step.ce_topics if t not in known}
+        for cert in role.certifications:
+            unknown |= {f"{role.id}/{cert.id}: {t}" for t in cert.ce_topics if t not in known}
+    assert not unknown, sorted(unknown)
+
+
+def test_roles_use_mandatory_topics(roles: dict[str, Role]) -> None:
+    """Each role offers at least one step that also fills a state mandatory topic."""
+    for role in roles.values():
+        topics = {t for s in role.skills for step in s.steps for t in step.ce_topics}
+        assert topics & MANDATORY_TOPICS, role.id
+
+
+def test_every_step_has_positive_effort(roles: dict[str, Role]) -> None:
+    for role in roles.values():
+        for skill in role.skills:
+            for step in skill.steps:
+                assert step.effort_hours > 0, f"{role.id}/{skill.id}: {step.title}"
+
+
+def test_no_role_alias_is_shared(roles: dict[str, Role]) -> None:
+    owner: dict[str, str] = {}
+    for role in roles.values():
+        for name in {role.id, role.title, *role.aliases}:
+            key = _fold(name)
+            assert owner.get(key, role.id) == role.id, f"{name!r} names {owner[key]} and {role.id}"
+            owner[key] = role.id
+
+
+def test_renewal_facts_cite_a_source(roles: dict[str, Role]) -> None:
+    """The schema already demands this; the test documents that AHA cards renew every 24 months."""
+    for role in roles.values():
+        for cert in role.certifications:
+            if cert.id in {"bls", "acls", "pals"}:
+                assert cert.renewal_months == 24
+                assert cert.renewal_source is not None
+
+
+def test_role_sources_are_listed(roles: dict[str, Role]) -> None:
+    """Every URL a skill or certification cites also appears in the role's sources."""
+    for role in roles.values():
+        cited = {s.source for s in role.skills if s.source}
+        cited |= {c.source for c in role.certifications if c.source}
+        cited |= {c.renewal_source for c in role.certifications if c.renewal_source}
+        assert cited <= set(role.sources), role.id
