@@ -11,7 +11,7 @@ from careerpath.records import License
 from careerpath.store.repository import Store
 from careerpath.tui.screens.conference_form import ConferenceForm
 from careerpath.tui.screens.first_run import FirstRun
-from careerpath.tui.screens.license_form import LicenseForm
+from careerpath.tui.screens.record_form import RecordForm
 
 from .conftest import make_app
 
@@ -34,17 +34,16 @@ async def test_add_a_license_changes_the_dashboard(sample_home: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("a")
         await pilot.pause()
-        assert isinstance(app.screen, LicenseForm)
-        app.screen.query_one("#profession", Input).value = "RN"
-        app.screen.query_one("#state", Input).value = "Oregon"
-        app.screen.query_one("#expires", Input).value = "2027-13-01"
-        await pilot.click("#save")
+        assert isinstance(app.screen, RecordForm)
+        app.screen.query_one("#f-jurisdiction", Input).value = "Oregon"
+        app.screen.query_one("#f-expires", Input).value = "2027-13-01"
+        app.screen.query_one("#f-expires", Input).focus()
+        await pilot.press("enter")
         await pilot.pause()
-        error = str(app.screen.query_one("#form-error").render())
-        assert "not a date" in error  # inline, the form stays open
-        app.screen.query_one("#expires", Input).value = "2028-09-30"
-        await pilot.pause(0.3)  # a button ignores a second press while it shows the first
-        await pilot.click("#save")
+        error = str(app.screen.query_one("#err-expires").render())
+        assert "date" in error  # inline, under the field; the form stays open
+        app.screen.query_one("#f-expires", Input).value = "2028-09-30"
+        await pilot.press("enter")
         await pilot.pause()
         table = app.query_one("#license-table", DataTable)
         assert any("OR" in [str(c) for c in table.get_row_at(i)] for i in range(table.row_count))

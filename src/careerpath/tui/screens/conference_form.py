@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import ValidationError
 from textual.app import ComposeResult
@@ -14,8 +16,14 @@ from careerpath.records import CEActivity
 from careerpath.tui.screens.form_screen import FormScreen
 
 
-class ConferenceForm(FormScreen[list[CEActivity]]):
-    """Returns the validated sessions, or None."""
+class ConferenceResult(NamedTuple):
+    sessions: list[CEActivity]
+    certificate: Path | None
+    """A certificate file for the whole conference, copied into the data folder on save."""
+
+
+class ConferenceForm(FormScreen[ConferenceResult]):
+    """Returns the validated sessions (and certificate path), or None."""
 
     def __init__(self, today: dt.date) -> None:
         super().__init__()
@@ -28,6 +36,10 @@ class ConferenceForm(FormScreen[list[CEActivity]]):
             yield Input(placeholder="Provider (e.g. AACN NTI)", id="provider")
             yield Label("Sessions, one per line: title | hours (1.5, 90min, 0.1ceu) | topics")
             yield TextArea(id="sessions")
+            yield Input(
+                placeholder="Certificate file (optional path, e.g. ~/Downloads/nti.pdf)",
+                id="certificate",
+            )
             yield Label("", id="form-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Save all", variant="primary", id="save")
@@ -72,4 +84,11 @@ class ConferenceForm(FormScreen[list[CEActivity]]):
                 self.show_error(f"{activity.completed} is after today: log CE once it is done")
                 return
             sessions.append(activity)
-        self.dismiss(sessions)
+        certificate = None
+        typed = self.query_one("#certificate", Input).value.strip()
+        if typed:
+            certificate = Path(typed).expanduser()
+            if not certificate.is_file():
+                self.show_error(f"certificate: no file at {certificate}")
+                return
+        self.dismiss(ConferenceResult(sessions, certificate))

@@ -11,6 +11,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from careerpath.planner.assignment import AssignmentPlan
+from careerpath.records import Record
 from careerpath.tui.session import Session
 
 
@@ -50,6 +51,17 @@ class AssignmentsView(Widget):
         plans = self._plans()
         self._show(plans[0] if plans else None)
 
+    def selected(self) -> Record | None:
+        table = self.query_one("#plans", DataTable)
+        plans = self._plans()
+        if not plans or table.cursor_row >= len(plans):
+            return None
+        wanted = plans[table.cursor_row].assignment_id
+        return next((a for a in self.session.records.assignments if a.id == wanted), None)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.app.action_edit()  # type: ignore[attr-defined]
+
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         plans = self._plans()
         if event.cursor_row < len(plans):
@@ -58,7 +70,7 @@ class AssignmentsView(Widget):
     def _show(self, plan: AssignmentPlan | None) -> None:
         detail = self.query_one("#plan-detail", Static)
         if plan is None:
-            detail.update("No upcoming assignments. Add one: careerpath assignment add ...")
+            detail.update("No upcoming assignments. Press a to add one and see how to get there.")
             return
         lines = [f"[b]{escape(plan.state_name)}[/b] · today: {escape(plan.authority.detail)}"]
         for route in plan.routes:

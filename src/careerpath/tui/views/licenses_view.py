@@ -1,4 +1,4 @@
-"""Licenses & certifications: tables with status colours; `a` adds a license."""
+"""Licenses & certifications: tables with status colours; add, edit (Enter) and remove."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
+from careerpath.records import Record
 from careerpath.tui.session import Session
 
 
@@ -18,7 +19,10 @@ class LicensesView(Widget):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Static("Licenses  (a: add)", classes="section-title")
+            yield Static(
+                "Licenses  [dim](a add · c add certification · Enter edit · d remove)[/dim]",
+                classes="section-title",
+            )
             yield DataTable(id="license-table", cursor_type="row", zebra_stripes=True)
             yield Static("Certifications", classes="section-title")
             yield DataTable(id="cert-table", cursor_type="row", zebra_stripes=True)
@@ -56,7 +60,22 @@ class LicensesView(Widget):
                 cert.issuer or "-",
                 cert.expires.isoformat() if cert.expires else "-",
                 _days(days),
+                key=str(cert.id),
             )
+
+    def selected(self) -> Record | None:
+        """The highlighted row of the table that has (or last had) focus."""
+        certs = self.query_one("#cert-table", DataTable)
+        table = certs if certs.has_focus else self.query_one("#license-table", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        records = self.session.records
+        pool: list[Record] = [*(records.certifications if table is certs else records.licenses)]
+        return next((r for r in pool if str(getattr(r, "id", None)) == key), None)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.app.action_edit()  # type: ignore[attr-defined]
 
 
 def _status(status: str, days: int | None) -> Text:
