@@ -128,6 +128,8 @@ class GrowthPlan(BaseModel):
     formula: str = FORMULA
     stale_months: int
     items: list[PlanItem]
+    skills: list[SkillAssessment]
+    """Every skill of the role, in the role file's order."""
     met: list[SkillAssessment]
     to_rate: list[SkillAssessment]
     certifications_held: list[HeldCertification]
@@ -284,6 +286,7 @@ def upskill(
         role_title=role.title,
         stale_months=stale_months,
         items=items,
+        skills=assessments,
         met=[a for a in assessments if a.status is SkillStatus.MET],
         to_rate=[a for a in assessments if a.status is SkillStatus.UNRATED],
         certifications_held=held,

@@ -9,15 +9,18 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from careerpath.errors import CareerpathError
+from careerpath.growth.plan import GrowthPlan, upskill
 from careerpath.planner.assignment import AssignmentPlan, plan_stored
 from careerpath.planner.ce_ledger import CELedger
 from careerpath.planner.ce_status import CEReport, ce_status
 from careerpath.planner.credentials import professions_of
 from careerpath.planner.reminders import ReminderReport, reminders
-from careerpath.planner.settings import PlannerSettings, load_settings
+from careerpath.planner.settings import PlannerSettings, load_growth_settings, load_settings
 from careerpath.planner.where import WhereReport, where
 from careerpath.records import Records
 from careerpath.reference.loader import RulesData, load
+from careerpath.reference.roles import Role, find_role, roles_in_use
 from careerpath.store.repository import Store
 
 
@@ -44,6 +47,8 @@ class Session:
         self.store = Store(home)
         self.rules: RulesData = load()
         self.settings: PlannerSettings = load_settings(config or home)
+        self.stale_months = load_growth_settings(config or home).stale_months
+        self.roles: dict[str, Role] = roles_in_use(self.rules.folder)
         self.records = Records()
         self.answers: Answers | None = None
         self.refresh()
@@ -51,6 +56,30 @@ class Session:
     def refresh(self) -> None:
         self.records = self.store.records()
         self.answers = Answers(self.records, self.rules, self.today, self.settings)
+
+    def default_role(self) -> Role | None:
+        """The profile's first target role, else its specialty, else the first role."""
+        profile = self.records.profile
+        wanted = [*(profile.target_roles if profile else []), profile and profile.specialty]
+        for text in wanted:
+            if not text:
+                continue
+            try:
+                return find_role(self.roles, text)
+            except CareerpathError:
+                continue
+        return next(iter(self.roles.values()), None)
+
+    def growth(self, role: Role) -> GrowthPlan:
+        return upskill(
+            self.records,
+            role,
+            self.rules,
+            self.today,
+            settings=self.settings,
+            stale_months=self.stale_months,
+            done=self.store.plan_steps(),
+        )
 
     @property
     def is_empty(self) -> bool:
