@@ -1,51 +1,152 @@
-"""CE log: a filterable table, hours per month, and `n` for quick conference entry."""
+"""CE log: a sortable, filterable table, totals per license window, hours per month.
+
+The filter box takes free text and `topic:`, `provider:`, `from:`, `to:` terms; the select
+narrows to one license's current renewal window. Click a column header (or press s) to sort.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from fractions import Fraction
+from typing import Any, ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import DataTable, Input, Sparkline, Static
+from textual.widgets import DataTable, Input, Select, Sparkline, Static
 
+from careerpath.ce_search import in_window, matches, parse
 from careerpath.hours import format_hours, to_decimal
-from careerpath.records import CEActivity
+from careerpath.planner.ce_status import LicenseCE
+from careerpath.records import CEActivity, Record
 from careerpath.tui.session import Session
+
+COLUMNS = ("id", "date", "title", "hours", "topics", "provider")
+HEADERS = ("#", "Date", "Title", "Hours", "Topics", "Provider")
+ALL = "all"
+
+
+def _sort_value(activity: CEActivity, column: str) -> Any:
+    if column == "id":
+        return activity.id or 0
+    if column == "date":
+        return activity.completed
+    if column == "hours":
+        return activity.contact_hours
+    if column == "topics":
+        return ", ".join(activity.topics)
+    if column == "provider":
+        return (activity.provider or "").lower()
+    return activity.title.lower()
 
 
 class CEView(Widget):
+    BINDINGS: ClassVar = [Binding("s", "cycle_sort", "Sort", show=False)]
+
     def __init__(self, session: Session, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.session = session
+        self.sort_column = "date"
+        self.sort_reverse = True
 
     def compose(self) -> ComposeResult:
         with Vertical():
             with Horizontal(id="ce-bar"):
                 yield Input(
-                    placeholder="filter: title, topic, provider (n: log a conference)",
+                    placeholder="filter: words · topic:ethics · provider:aacn · from:2026-01-01",
                     id="ce-filter",
                 )
+                yield Select[str](
+                    [("All licenses", ALL)], value=ALL, id="ce-license", allow_blank=False
+                )
             yield Static(id="ce-total")
+            yield Static(id="ce-windows")
             yield Sparkline([], id="ce-months")
             yield DataTable(id="ce-table", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#ce-table", DataTable)
-        table.add_columns("#", "Date", "Title", "Hours", "Topics", "Provider")
+        for key, header in zip(COLUMNS, HEADERS, strict=True):
+            table.add_column(header, key=key)
         self.reload()
 
+    def _windows(self) -> list[LicenseCE]:
+        answers = self.session.answers
+        return answers.ce.licenses if answers else []
+
     def reload(self) -> None:
-        self._fill(self.query_one("#ce-filter", Input).value)
+        select = self.query_one("#ce-license", Select)
+        keep = select.value
+        options = [("All licenses", ALL)] + [
+            (f"{row.license} window", str(row.license_id))
+            for row in self._windows()
+            if row.license_id is not None
+        ]
+        select.set_options(options)
+        select.value = keep if any(v == keep for _, v in options) else ALL
+        windows = []
+        for row in self._windows():
+            need = format_hours(row.required) if row.required is not None else "?"
+            windows.append(f"{row.license} {format_hours(row.earned)}/{need} h")
+        self.query_one("#ce-windows", Static).update(
+            "This renewal: " + " · ".join(windows) if windows else ""
+        )
+        self._fill()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "ce-filter":
-            self._fill(event.value)
+            self._fill()
 
-    def _fill(self, text: str) -> None:
-        needle = text.strip().lower()
-        rows = [a for a in self.session.records.ce_activities if _matches(a, needle)]
-        rows.sort(key=lambda a: a.completed, reverse=True)
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "ce-license":
+            self._fill()
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        column = str(event.column_key.value)
+        if column == self.sort_column:
+            self.sort_reverse = not self.sort_reverse
+        else:
+            self.sort_column, self.sort_reverse = column, column in {"date", "hours", "id"}
+        self._fill()
+
+    def action_cycle_sort(self) -> None:
+        index = (COLUMNS.index(self.sort_column) + 1) % len(COLUMNS)
+        self.sort_column = COLUMNS[index]
+        self.sort_reverse = self.sort_column in {"date", "hours", "id"}
+        self.app.notify(f"Sorted by {HEADERS[index]}", timeout=1.5)
+        self._fill()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.app.action_edit()  # type: ignore[attr-defined]
+
+    def selected(self) -> Record | None:
+        table = self.query_one("#ce-table", DataTable)
+        if not table.row_count:
+            return None
+        key = str(table.get_row_at(table.cursor_row)[0])
+        return next((a for a in self.session.records.ce_activities if str(a.id) == key), None)
+
+    def shown_rows(self) -> list[CEActivity]:
+        """The activities the filter and license window let through, in the current sort."""
+        query = parse(self.query_one("#ce-filter", Input).value)
+        rows = [a for a in self.session.records.ce_activities if matches(a, query)]
+        chosen = self.query_one("#ce-license", Select).value
+        window = next((w for w in self._windows() if str(w.license_id) == chosen), None)
+        if window is not None:
+            rows = [
+                a
+                for a in rows
+                if in_window(a, window.license_id, window.window_start, window.expires)
+            ]
+        column = self.sort_column
+        rows.sort(key=lambda a: _sort_value(a, column), reverse=self.sort_reverse)
+        return rows
+
+    def _fill(self) -> None:
+        query = parse(self.query_one("#ce-filter", Input).value)
+        rows = self.shown_rows()
         table = self.query_one("#ce-table", DataTable)
         table.clear()
         table.add_rows(
@@ -59,31 +160,30 @@ class CEView(Widget):
             )
             for a in rows
         )
-        total = sum((a.exact_hours() for a in rows), start=to_decimal_zero())
-        self.query_one("#ce-total", Static).update(
-            f"{len(rows)} activities, {format_hours(to_decimal(total))} contact hours"
+        total = sum((a.exact_hours() for a in rows), start=Fraction(0))
+        arrow = "▼" if self.sort_reverse else "▲"
+        header = HEADERS[COLUMNS.index(self.sort_column)]
+        summary = Text(
+            f"{len(rows)} activities, {format_hours(to_decimal(total))} contact hours · "
+            f"sorted by {header} {arrow}"
         )
-        months: dict[tuple[int, int], float] = {}
-        today = self.session.today
-        for a in rows:
-            key = (a.completed.year, a.completed.month)
-            months[key] = months.get(key, 0.0) + float(a.contact_hours)
-        series = []
-        year, month = today.year - 2, today.month
-        for _ in range(25):
-            series.append(months.get((year, month), 0.0))
-            month += 1
-            if month > 12:
-                year, month = year + 1, 1
-        self.query_one("#ce-months", Sparkline).data = series
+        if query.problems:
+            summary.append("  " + "; ".join(query.problems), style="bold red")
+        self.query_one("#ce-total", Static).update(summary)
+        self.query_one("#ce-months", Sparkline).data = _months(rows, self.session.today)
 
 
-def to_decimal_zero() -> Fraction:
-    return Fraction(0)
-
-
-def _matches(activity: CEActivity, needle: str) -> bool:
-    if not needle:
-        return True
-    haystack = " ".join([activity.title, activity.provider or "", *activity.topics]).lower()
-    return needle in haystack
+def _months(rows: list[CEActivity], today: dt.date) -> list[float]:
+    """Contact hours per month over the last 25 months, oldest first."""
+    months: dict[tuple[int, int], float] = {}
+    for a in rows:
+        key = (a.completed.year, a.completed.month)
+        months[key] = months.get(key, 0.0) + float(a.contact_hours)
+    series = []
+    year, month = today.year - 2, today.month
+    for _ in range(25):
+        series.append(months.get((year, month), 0.0))
+        month += 1
+        if month > 12:
+            year, month = year + 1, 1
+    return series
