@@ -22,7 +22,9 @@ TOPICS = ["pain-management", "implicit-bias", "ethics", "infection-control", "se
           "human-trafficking", "medical-errors", "laws-and-rules", "domestic-violence"]  # fmt: skip
 
 
-def build(home: Path, today: dt.date = dt.date(2026, 11, 25), seed: int = 7) -> Store:
+def build(
+    home: Path, today: dt.date = dt.date(2026, 11, 25), seed: int = 7, ce_count: int = 2000
+) -> Store:
     rng = random.Random(seed)
     store = Store(home)
     store.save_profile(Profile(name="Bench Traveler", professions=["RN"], home_state="TX",
@@ -58,7 +60,7 @@ def build(home: Path, today: dt.date = dt.date(2026, 11, 25), seed: int = 7) -> 
             topics=rng.sample(TOPICS, rng.randint(0, 2)),
             claimed_for=rng.sample(ids, rng.randint(0, 2)),
         )
-        for i in range(2000)
+        for i in range(ce_count)
     ]
     store.add_many(activities)
     store.add_many([Certification(name=n, expires=today + dt.timedelta(days=rng.randint(-30, 700)))
