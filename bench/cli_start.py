@@ -49,8 +49,10 @@ def main() -> int:
         print(f"ratio  {ours / floor:.2f}  (target <= 1.5)")
         for label, args in extra.items():
             t = median_seconds([sys.executable, "-m", "careerpath", *args], env)
-            print(f"ours   careerpath {label:22} {t * 1000:7.1f} ms  ratio {t / floor:.2f}"
-                  "  (cached obligations: the profile has not changed)")
+            print(
+                f"ours   careerpath {label:22} {t * 1000:7.1f} ms  ratio {t / floor:.2f}"
+                "  (cached obligations: the profile has not changed)"
+            )
 
         def forget() -> None:
             with sqlite3.connect(home / "careerpath.db") as conn:

@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
@@ -83,20 +84,21 @@ class CareerpathApp(App[None]):
         self.sub_title = f"today {session.today.isoformat()}"
 
     def compose(self) -> ComposeResult:
+        """The dashboard first; the other tabs mount just after it is painted."""
         yield Header()
         with TabbedContent(initial="today"):
             with TabPane(TABS["today"], id="today"):
                 yield TodayView(self.session)
             with TabPane(TABS["licenses"], id="licenses"):
-                yield LicensesView(self.session)
+                yield Lazy(LicensesView(self.session))
             with TabPane(TABS["ce"], id="ce"):
-                yield CEView(self.session)
+                yield Lazy(CEView(self.session))
             with TabPane(TABS["map"], id="map"):
-                yield MapView(self.session)
+                yield Lazy(MapView(self.session))
             with TabPane(TABS["assignments"], id="assignments"):
-                yield AssignmentsView(self.session)
+                yield Lazy(AssignmentsView(self.session))
             with TabPane(TABS["growth"], id="growth"):
-                yield GrowthView(self.session)
+                yield Lazy(GrowthView(self.session))
         yield Footer()
 
     def on_mount(self) -> None:

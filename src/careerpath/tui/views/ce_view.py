@@ -15,17 +15,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import DataTable, Input, Select, Sparkline, Static
+from textual.widgets import Input, Select, Sparkline, Static
 
 from careerpath.ce_search import in_window, matches, parse
 from careerpath.hours import format_hours, to_decimal
 from careerpath.planner.ce_status import LicenseCE
 from careerpath.records import CEActivity, Record
 from careerpath.tui.session import Session
+from careerpath.tui.widgets.virtual_table import VirtualTable
 
 COLUMNS = ("id", "date", "title", "hours", "topics", "provider")
 HEADERS = ("#", "Date", "Title", "Hours", "Topics", "Provider")
 ALL = "all"
+TICKS = 600_000
+"""Ticks per contact hour: every stored amount (4 decimals; CEU; minutes at 50 or 60 per hour)
+is a whole number of them, so sums stay exact and fast."""
 
 
 def _sort_value(activity: CEActivity, column: str) -> Any:
@@ -50,6 +54,9 @@ class CEView(Widget):
         self.session = session
         self.sort_column = "date"
         self.sort_reverse = True
+        self._cells: dict[int, tuple[str, ...]] = {}
+        self._shown: list[CEActivity] = []
+        self._ticks: dict[int, int] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -64,12 +71,14 @@ class CEView(Widget):
             yield Static(id="ce-total")
             yield Static(id="ce-windows")
             yield Sparkline([], id="ce-months")
-            yield DataTable(id="ce-table", cursor_type="row", zebra_stripes=True)
+            yield VirtualTable(
+                HEADERS,
+                max_widths=(6, 10, 48, 6, 30, 24),
+                right_aligned=frozenset({3}),
+                id="ce-table",
+            )
 
     def on_mount(self) -> None:
-        table = self.query_one("#ce-table", DataTable)
-        for key, header in zip(COLUMNS, HEADERS, strict=True):
-            table.add_column(header, key=key)
         self.reload()
 
     def _windows(self) -> list[LicenseCE]:
@@ -93,6 +102,21 @@ class CEView(Widget):
         self.query_one("#ce-windows", Static).update(
             "This renewal: " + " · ".join(windows) if windows else ""
         )
+        self._cells = {
+            id(a): (
+                str(a.id),
+                a.completed.isoformat(),
+                a.title,
+                format_hours(a.contact_hours),
+                ", ".join(a.topics),
+                a.provider or "-",
+            )
+            for a in self.session.records.ce_activities
+        }
+        # Exact hours as integer ticks (see TICKS), computed once per reload, not per keystroke.
+        self._ticks = {
+            id(a): int(a.exact_hours() * TICKS) for a in self.session.records.ce_activities
+        }
         self._fill()
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -103,8 +127,8 @@ class CEView(Widget):
         if event.select.id == "ce-license":
             self._fill()
 
-    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
-        column = str(event.column_key.value)
+    def on_virtual_table_header_selected(self, event: VirtualTable.HeaderSelected) -> None:
+        column = COLUMNS[event.column]
         if column == self.sort_column:
             self.sort_reverse = not self.sort_reverse
         else:
@@ -118,15 +142,14 @@ class CEView(Widget):
         self.app.notify(f"Sorted by {HEADERS[index]}", timeout=1.5)
         self._fill()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_virtual_table_row_selected(self, event: VirtualTable.RowSelected) -> None:
         self.app.action_edit()  # type: ignore[attr-defined]
 
     def selected(self) -> Record | None:
-        table = self.query_one("#ce-table", DataTable)
+        table = self.query_one("#ce-table", VirtualTable)
         if not table.row_count:
             return None
-        key = str(table.get_row_at(table.cursor_row)[0])
-        return next((a for a in self.session.records.ce_activities if str(a.id) == key), None)
+        return self._shown[table.cursor_row]
 
     def shown_rows(self) -> list[CEActivity]:
         """The activities the filter and license window let through, in the current sort."""
@@ -146,21 +169,11 @@ class CEView(Widget):
 
     def _fill(self) -> None:
         query = parse(self.query_one("#ce-filter", Input).value)
-        rows = self.shown_rows()
-        table = self.query_one("#ce-table", DataTable)
-        table.clear()
-        table.add_rows(
-            (
-                str(a.id),
-                a.completed.isoformat(),
-                a.title,
-                format_hours(a.contact_hours),
-                ", ".join(a.topics),
-                a.provider or "-",
-            )
-            for a in rows
-        )
-        total = sum((a.exact_hours() for a in rows), start=Fraction(0))
+        rows = self._shown = self.shown_rows()
+        cells = self._cells
+        self.query_one("#ce-table", VirtualTable).set_rows([cells[id(a)] for a in rows])
+        ticks = self._ticks
+        total = Fraction(sum(ticks[id(a)] for a in rows), TICKS)
         arrow = "▼" if self.sort_reverse else "▲"
         header = HEADERS[COLUMNS.index(self.sort_column)]
         summary = Text(
@@ -170,19 +183,21 @@ class CEView(Widget):
         if query.problems:
             summary.append("  " + "; ".join(query.problems), style="bold red")
         self.query_one("#ce-total", Static).update(summary)
-        self.query_one("#ce-months", Sparkline).data = _months(rows, self.session.today)
+        self.query_one("#ce-months", Sparkline).data = _months(rows, ticks, self.session.today)
 
 
-def _months(rows: list[CEActivity], today: dt.date) -> list[float]:
+def _months(rows: list[CEActivity], ticks: dict[int, int], today: dt.date) -> list[float]:
     """Contact hours per month over the last 25 months, oldest first."""
-    months: dict[tuple[int, int], float] = {}
+    first = dt.date(today.year - 2, today.month, 1)
+    months: dict[tuple[int, int], int] = {}
     for a in rows:
-        key = (a.completed.year, a.completed.month)
-        months[key] = months.get(key, 0.0) + float(a.contact_hours)
+        if a.completed >= first:
+            key = (a.completed.year, a.completed.month)
+            months[key] = months.get(key, 0) + ticks[id(a)]
     series = []
     year, month = today.year - 2, today.month
     for _ in range(25):
-        series.append(months.get((year, month), 0.0))
+        series.append(months.get((year, month), 0) / TICKS)
         month += 1
         if month > 12:
             year, month = year + 1, 1
