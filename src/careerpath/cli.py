@@ -275,14 +275,30 @@ def build_parser() -> _Parser:
     _add_record_commands(sub, common)
     _add_planning_commands(sub, common)
 
-    exp = sub.add_parser("export", parents=[common], help="export everything to FILE.json")
-    exp.add_argument("file", metavar="FILE.json")
-    exp.add_argument("--with-files", action="store_true", help="embed certificate files")
+    exp = sub.add_parser(
+        "export", parents=[common],
+        help="backup .json, calendar .ics, credential packet .html/.md, table .csv",
+        description="The format follows FILE's extension (.json .ics .html .md .csv) "
+        "unless --format says otherwise.",
+    )  # fmt: skip
+    exp.add_argument("file", metavar="FILE")
+    exp.add_argument("--format", metavar="ics|html|md|csv|json",
+                     help="format (default: from FILE's extension)")  # fmt: skip
+    exp.add_argument("--with-files", action="store_true",
+                     help="JSON: embed certificate files")  # fmt: skip
+    exp.add_argument("--table", metavar="ce|licenses|certifications",
+                     help="CSV: which records (default ce)")  # fmt: skip
+    exp.add_argument("--include-numbers", action="store_true",
+                     help="packet and CSV: include license and certification numbers")  # fmt: skip
     exp.set_defaults(handler=transfer.cmd_export)
-    imp = sub.add_parser("import", parents=[common], help="import an export (validated first)")
-    imp.add_argument("file", metavar="FILE.json")
+    imp = sub.add_parser(
+        "import", parents=[common],
+        help="import a .json export, or CE activities from a .csv (validated first)",
+    )  # fmt: skip
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--format", metavar="json|csv", help="format (default: from FILE's extension)")
     imp.add_argument(
-        "--replace", action="store_true", help="replace existing records (backup first)"
+        "--replace", action="store_true", help="JSON: replace existing records (backup first)"
     )
     imp.set_defaults(handler=transfer.cmd_import)
 

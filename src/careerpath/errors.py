@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -39,11 +40,18 @@ _BOUNDS = {
 }
 
 
-def describe_validation(error: ValidationError, what: str = "") -> str:
-    """Turn a pydantic error into `field: problem; field: problem` on one line."""
+def describe_validation(
+    error: ValidationError, what: str = "", names: Mapping[str, str] | None = None
+) -> str:
+    """Turn a pydantic error into `field: problem; field: problem` on one line.
+
+    `names` renames fields to what the user typed (a CSV column `date` for `completed`)."""
     parts: list[str] = []
     for item in error.errors(include_url=False):
-        where = ".".join(str(p) for p in item["loc"])
+        loc = [str(p) for p in item["loc"]]
+        if names and loc:
+            loc[0] = names.get(loc[0], loc[0])
+        where = ".".join(loc)
         kind = item["type"]
         if kind == "value_error":
             message = str(item["msg"]).removeprefix("Value error, ")

@@ -1,4 +1,8 @@
-"""`export` and `import` of the whole history as JSON."""
+"""`export` and `import`: a JSON backup, a calendar, a credential packet, CSV tables.
+
+The work is in careerpath.exports.service (shared with the TUI), imported only when one of
+these commands runs: `careerpath --help` stays free of icalendar and the planner.
+"""
 
 from __future__ import annotations
 
@@ -7,39 +11,34 @@ import sys
 from pathlib import Path
 
 from careerpath.commands.context import Context
-from careerpath.errors import CareerpathError
 
 
 def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
-    from careerpath.store import transfer
+    from careerpath.exports.service import write_export
 
-    target = Path(args.file)
-    if target.suffix.lower() != ".json":
-        raise CareerpathError(f"{target}: only .json exports are supported")
-    document = transfer.build(ctx.store(), with_files=args.with_files)
-    transfer.write(document, target)
-    records = document.records
+    ctx.close()  # the export opens its own connection
     print(
-        f"exported to {target}: {len(records.licenses)} licenses, "
-        f"{len(records.certifications)} certifications, {len(records.ce_activities)} CE "
-        f"activities, {len(records.skills)} skills, {len(records.assignments)} assignments, "
-        f"{len(document.certificates)} certificate files"
-        + ("" if args.with_files or not document.certificates else " (referenced, not embedded)")
-    )
+        write_export(
+            ctx.home, ctx.today, Path(args.file), args.format, config=ctx.config,
+            table=args.table, with_files=args.with_files, include_numbers=args.include_numbers,
+        )
+    )  # fmt: skip
     return 0
 
 
 def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
-    from careerpath.store import transfer
+    from careerpath.exports.service import CSVImportError, import_file
 
-    document = transfer.read(Path(args.file))
-    warnings = transfer.apply(ctx.store(), document, replace=args.replace)
-    for warning in warnings:
+    ctx.close()
+    try:
+        result = import_file(
+            ctx.home, ctx.today, Path(args.file), args.format, replace=args.replace
+        )
+    except CSVImportError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        raise
+    for warning in result.warnings:
         print(f"careerpath: warning: {warning}", file=sys.stderr)
-    records = document.records
-    print(
-        f"imported {args.file}: {len(records.licenses)} licenses, "
-        f"{len(records.certifications)} certifications, {len(records.ce_activities)} CE "
-        f"activities, {len(records.skills)} skills, {len(records.assignments)} assignments"
-    )
+    print(result.summary)
     return 0
