@@ -62,7 +62,10 @@ def cmd_validate(ctx: Context, args: argparse.Namespace) -> int:
     bad = 0
     for path in paths:
         try:
-            load_file(path)
+            if path.name == "manifest.json":
+                _check_manifest(path)
+            else:
+                load_file(path)
         except DataFileError as exc:
             bad += 1
             for problem in str(exc).split("; "):
@@ -72,3 +75,17 @@ def cmd_validate(ctx: Context, args: argparse.Namespace) -> int:
     if bad:
         raise CareerpathError(f"{bad} of {len(paths)} file(s) have problems")
     return 0
+
+
+def _check_manifest(path: Path) -> None:
+    """A folder's manifest.json must list exactly its data files, with their digests."""
+    from careerpath.reference.loader import DataFileError
+    from careerpath.reference.manifest import REGENERATE
+    from careerpath.rules_update.manifest import ManifestError, parse_manifest, problems
+
+    try:
+        found = problems(path.parent, parse_manifest(path.read_bytes(), str(path)))
+    except (ManifestError, OSError) as exc:
+        raise DataFileError(str(exc)) from None
+    if found:
+        raise DataFileError(f"{path}: " + "; ".join(found) + f" (regenerate: {REGENERATE})")

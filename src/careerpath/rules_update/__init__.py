@@ -1,0 +1,1 @@
+"""Newer rules data, downloaded safely; `manifest` describes one copy of the rules data."""
