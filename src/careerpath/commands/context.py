@@ -26,6 +26,7 @@ class Context:
         self.debug = debug
         self.config = config or home
         self._store: Store | None = None
+        self._warned: set[str] = set()
 
     def store(self) -> Store:
         """Open the database on first use (so `--help` and `data` commands never touch it)."""
@@ -54,6 +55,12 @@ class Context:
         from careerpath.reference.loader import load
 
         return load()
+
+    def warn(self, message: str) -> None:
+        """A one-line warning on stderr, once per message."""
+        if message not in self._warned:
+            self._warned.add(message)
+            print(f"careerpath: warning: {message}", file=sys.stderr)
 
     def settings(self) -> PlannerSettings:
         from careerpath.planner.settings import load_settings
