@@ -52,9 +52,10 @@ class Context:
         return self.store().records()
 
     def rules(self) -> RulesData:
-        from careerpath.reference.loader import load
+        """The rules in use: a downloaded update when one is current and sound, else bundled."""
+        from careerpath.rules_update import load_current
 
-        return load()
+        return load_current(self.home, self.warn)
 
     def warn(self, message: str) -> None:
         """A one-line warning on stderr, once per message."""

@@ -17,7 +17,8 @@ from careerpath.planner.reminders import ReminderReport, reminders
 from careerpath.planner.settings import PlannerSettings, load_settings
 from careerpath.planner.where import WhereReport, where
 from careerpath.records import Records
-from careerpath.reference.loader import RulesData, load
+from careerpath.reference.loader import RulesData
+from careerpath.rules_update import load_current
 from careerpath.store.repository import Store
 
 
@@ -42,7 +43,9 @@ class Session:
         self.home = home
         self.today = today
         self.store = Store(home)
-        self.rules: RulesData = load()
+        self.warnings: list[str] = []
+        """Why a downloaded rules update is not in use (damaged), for the app to show."""
+        self.rules: RulesData = load_current(home, self.warnings.append)
         self.settings: PlannerSettings = load_settings(config or home)
         self.records = Records()
         self.answers: Answers | None = None
