@@ -304,7 +304,7 @@ def build_parser() -> _Parser:
 
     from careerpath.commands import data
 
-    data_cmd = sub.add_parser("data", parents=[common], help="the rules data: info, validate")
+    data_cmd = sub.add_parser("data", parents=[common], help="the rules data: info, validate, update, rollback")
     data_actions = data_cmd.add_subparsers(
         dest="action", metavar="ACTION", required=True, parser_class=_Parser
     )
@@ -318,6 +318,17 @@ def build_parser() -> _Parser:
     )
     check.add_argument("path", metavar="PATH")
     check.set_defaults(handler=data.cmd_validate)
+    fetch = data_actions.add_parser(
+        "update", parents=[common],
+        help="download newer rules data over https (the only network use of careerpath)",
+    )  # fmt: skip
+    fetch.add_argument("--from", dest="source", metavar="URL",
+                       help="manifest URL (default: [data] source in config.toml, else the project's)")  # fmt: skip
+    fetch.set_defaults(handler=data.cmd_update)
+    back = data_actions.add_parser(
+        "rollback", parents=[common], help="go back to the rules data in use before the last update"
+    )
+    back.set_defaults(handler=data.cmd_rollback)
 
     summary = sub.add_parser("summary", parents=[common], help="what is stored, in a few lines")
     summary.set_defaults(handler=lambda ctx, _args: _summary(ctx))

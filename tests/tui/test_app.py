@@ -5,13 +5,25 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, Static, TabbedContent, TextArea
+from textual.pilot import Pilot
+from textual.widgets import (
+    DataTable,
+    Input,
+    Select,
+    SelectionList,
+    Static,
+    TabbedContent,
+    TextArea,
+)
 
-from careerpath.records import License
+from careerpath.records import Assignment, CEActivity, License, SkillRating
 from careerpath.store.repository import Store
+from careerpath.tui.app import CareerpathApp
 from careerpath.tui.screens.conference_form import ConferenceForm
+from careerpath.tui.screens.confirm import Confirm
 from careerpath.tui.screens.first_run import FirstRun
 from careerpath.tui.screens.record_form import RecordForm
+from careerpath.tui.widgets.virtual_table import VirtualTable
 
 from .conftest import make_app
 
@@ -58,7 +70,8 @@ async def test_add_a_license_changes_the_dashboard(sample_home: Path) -> None:
 async def test_log_a_conference_with_three_sessions(sample_home: Path) -> None:
     app = make_app(sample_home)
     async with app.run_test(size=(120, 40)) as pilot:
-        before = app.query_one("#ce-table", DataTable).row_count
+        await pilot.pause()
+        before = app.query_one("#ce-table", VirtualTable).row_count
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, ConferenceForm)
@@ -68,10 +81,18 @@ async def test_log_a_conference_with_three_sessions(sample_home: Path) -> None:
             "Pediatric sepsis | 90min | sepsis, pediatrics\n"
             "Ethics at the bedside | 0.1ceu | ethics\n"
         )
+        certificate = sample_home.parent / "ena-2026.pdf"
+        certificate.write_bytes(b"%PDF-1.4 certificate")
+        app.screen.query_one("#certificate", Input).value = str(certificate)
         await pilot.click("#save")
         await pilot.pause()
-        assert app.query_one("#ce-table", DataTable).row_count == before + 3
+        assert app.query_one("#ce-table", VirtualTable).row_count == before + 3
         assert app.query_one(TabbedContent).active == "ce"
+    store = Store(sample_home)
+    logged = [a for a in store.all_of(CEActivity) if a.provider == "ENA Annual"]
+    store.close()
+    assert len(logged) == 3 and all(a.certificate for a in logged)
+    assert (sample_home / "certificates" / logged[0].certificate).read_bytes().startswith(b"%PDF")
 
 
 async def test_open_a_state_on_the_map(sample_home: Path) -> None:
@@ -100,3 +121,138 @@ async def test_assignments_show_verdicts_and_routes(sample_home: Path) -> None:
         await pilot.pause()
         detail = str(app.query_one("#plan-detail", Static).render())
         assert "Apply for a license by endorsement" in detail
+
+
+async def _license_row(app: CareerpathApp, pilot: Pilot[None], state: str) -> None:
+    await pilot.press("2")
+    await pilot.pause()
+    table = app.query_one("#license-table", DataTable)
+    table.focus()
+    row = next(i for i in range(table.row_count) if str(table.get_row_at(i)[2]) == state)
+    table.move_cursor(row=row)
+    await pilot.pause()
+
+
+async def test_edit_then_remove_a_license(sample_home: Path) -> None:
+    app = make_app(sample_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _license_row(app, pilot, "CA")
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, RecordForm)
+        expires = app.screen.query_one("#f-expires", Input)
+        assert expires.value  # prefilled from the record
+        expires.value = "2029-05-31"
+        expires.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        store = Store(sample_home)
+        ca = next(x for x in store.all_of(License) if x.jurisdiction == "CA")
+        store.close()
+        assert str(ca.expires) == "2029-05-31"
+        await _license_row(app, pilot, "CA")
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("y")
+        await pilot.pause()
+    store = Store(sample_home)
+    assert all(x.jurisdiction != "CA" for x in store.all_of(License))
+    store.close()
+
+
+async def test_an_edit_never_overwrites_a_change_made_from_the_cli(sample_home: Path) -> None:
+    app = make_app(sample_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _license_row(app, pilot, "CA")
+        await pilot.press("e")
+        await pilot.pause()
+        other = Store(sample_home)  # the command line, while the form is open
+        ca = next(x for x in other.all_of(License) if x.jurisdiction == "CA")
+        other.update(ca.model_copy(update={"note": "renewal filed"}))
+        other.close()
+        form = app.screen.query_one("#f-expires", Input)
+        form.value = "2030-01-31"
+        form.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+    store = Store(sample_home)
+    ca = next(x for x in store.all_of(License) if x.jurisdiction == "CA")
+    store.close()
+    assert ca.note == "renewal filed" and str(ca.expires) != "2030-01-31"
+
+
+async def test_ce_log_filters_sorts_and_reports_a_bad_term(sample_home: Path) -> None:
+    app = make_app(sample_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        table = app.query_one("#ce-table", VirtualTable)
+        everything = table.row_count
+        box = app.query_one("#ce-filter", Input)
+        box.value = "topic:sepsis"
+        await pilot.pause()
+        assert 0 < table.row_count < everything
+        assert all("sepsis" in row[4] for row in table.rows)
+        box.value = "from:2026-13-01"
+        await pilot.pause()
+        assert "is not a date" in str(app.query_one("#ce-total", Static).render())
+        assert table.row_count == everything  # a bad term is ignored, not an empty table
+        box.value = ""
+        table.focus()
+        await pilot.press("s")  # date -> title
+        await pilot.pause()
+        titles = [row[2] for row in table.rows]
+        assert titles == sorted(titles, key=str.lower)
+
+
+async def test_plan_an_assignment_from_the_form(sample_home: Path) -> None:
+    app = make_app(sample_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, RecordForm)
+        app.screen.query_one("#f-jurisdiction", Input).value = "WA"
+        app.screen.query_one("#f-facility", Input).value = "Harborview"
+        app.screen.query_one("#f-start", Input).value = "2027-05-03"
+        end = app.screen.query_one("#f-end", Input)
+        end.value = "2027-08-01"
+        end.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        table = app.query_one("#plans", DataTable)
+        rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        wa = next(r for r in rows if r[0] == "WA")
+        assert wa[1] == "Harborview" and wa[4]  # a verdict
+    store = Store(sample_home)
+    assert any(a.jurisdiction == "WA" for a in store.all_of(Assignment))
+    store.close()
+
+
+async def test_growth_rates_a_skill_and_ticks_a_plan_step(sample_home: Path) -> None:
+    app = make_app(sample_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("6")
+        await pilot.pause()
+        app.query_one("#role-select", Select).value = "icu"
+        await pilot.pause()
+        table = app.query_one("#skill-table", DataTable)
+        table.focus()
+        row = next(i for i in range(table.row_count) if "entilation" in str(table.get_row_at(i)[1]))
+        table.move_cursor(row=row)
+        await pilot.press("2")
+        await pilot.pause()
+        assert str(table.get_row_at(row)[3]) == "2"
+        steps = app.query_one("#plan-steps", SelectionList)
+        assert steps.option_count > 0
+        steps.focus()
+        await pilot.press("space")
+        await pilot.pause()
+    store = Store(sample_home)
+    ratings = store.all_of(SkillRating)
+    ticked = store.plan_steps()
+    store.close()
+    assert any("entilat" in r.skill and r.level == 2 for r in ratings)
+    assert len(ticked) == 1 and next(iter(ticked)).startswith("icu:")

@@ -26,6 +26,7 @@ class Context:
         self.debug = debug
         self.config = config or home
         self._store: Store | None = None
+        self._warned: set[str] = set()
 
     def store(self) -> Store:
         """Open the database on first use (so `--help` and `data` commands never touch it)."""
@@ -51,9 +52,16 @@ class Context:
         return self.store().records()
 
     def rules(self) -> RulesData:
-        from careerpath.reference.loader import load
+        """The rules in use: a downloaded update when one is current and sound, else bundled."""
+        from careerpath.rules_update import load_current
 
-        return load()
+        return load_current(self.home, self.warn)
+
+    def warn(self, message: str) -> None:
+        """A one-line warning on stderr, once per message."""
+        if message not in self._warned:
+            self._warned.add(message)
+            print(f"careerpath: warning: {message}", file=sys.stderr)
 
     def settings(self) -> PlannerSettings:
         from careerpath.planner.settings import load_settings

@@ -1,21 +1,27 @@
-"""`data info` and `data validate`: what rules data is loaded, and is a data file sound."""
+"""`data info`, `validate`, `update`, `rollback`: which rules data is in use, is a data file
+sound, and getting a newer copy (the one command of careerpath that uses the network)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from careerpath.commands.context import Context, print_json, render_table
 from careerpath.errors import CareerpathError
 
+if TYPE_CHECKING:
+    from careerpath.rules_update import RulesCopy
+
 
 def cmd_info(ctx: Context, args: argparse.Namespace) -> int:
     from careerpath.reference.coverage import compact_coverage, state_coverage
-    from careerpath.reference.loader import load
     from careerpath.reference.schema import CompactStatus
+    from careerpath.rules_update import in_use, previous
 
-    data = load()
+    copy, data = in_use(ctx.home, ctx.warn)
+    before = previous(ctx.home)
     files: list[dict[str, Any]] = []
     for compact in data.compacts.values():
         counts = {s.value: 0 for s in CompactStatus} | {"unknown": 0}
@@ -34,9 +40,19 @@ def cmd_info(ctx: Context, args: argparse.Namespace) -> int:
             "known": {f.field: f.percent for f in state_coverage(rules)},
         })  # fmt: skip
     if args.json:
-        print_json({"folder": str(data.folder), "files": files})
+        print_json({
+            "copy": _copy_json(copy), "previous": None if before is None else _copy_json(before),
+            "folder": str(data.folder), "files": files,
+        })  # fmt: skip
         return 0
-    print(f"rules data in use: {data.folder} (bundled with careerpath)")
+    print(f"rules data in use: {describe(copy)}")
+    print(f"  folder: {copy.folder}")
+    if copy.kind == "downloaded":
+        print(
+            f"  installed {copy.installed_at or '(date unknown)'} from {copy.source or '(unknown)'}"
+        )
+    if before is not None:
+        print(f"  `careerpath data rollback` returns to: {describe(before)}")
     body = []
     for entry in files:
         known = entry["known"]
@@ -63,8 +79,10 @@ def cmd_validate(ctx: Context, args: argparse.Namespace) -> int:
     bad = 0
     for path in paths:
         try:
-            # Role profiles (data/roles/) have their own schema; everything else is rules data.
-            if path.parent.name == "roles":
+            # The manifest and role profiles have their own schemas; the rest is rules data.
+            if path.name == "manifest.json":
+                _check_manifest(path)
+            elif path.parent.name == "roles":
                 load_role_file(path)
             else:
                 load_file(path)
@@ -77,3 +95,91 @@ def cmd_validate(ctx: Context, args: argparse.Namespace) -> int:
     if bad:
         raise CareerpathError(f"{bad} of {len(paths)} file(s) have problems")
     return 0
+
+
+def _check_manifest(path: Path) -> None:
+    """A folder's manifest.json must list exactly its data files, with their digests."""
+    from careerpath.reference.loader import DataFileError
+    from careerpath.reference.manifest import REGENERATE
+    from careerpath.rules_update.manifest import ManifestError, parse_manifest, problems
+
+    try:
+        found = problems(path.parent, parse_manifest(path.read_bytes(), str(path)))
+    except (ManifestError, OSError) as exc:
+        raise DataFileError(str(exc)) from None
+    if found:
+        raise DataFileError(f"{path}: " + "; ".join(found) + f" (regenerate: {REGENERATE})")
+
+
+def describe(copy: RulesCopy) -> str:
+    """`downloaded copy, version 2026.12.01` / `bundled with careerpath, version 2026.11.25`."""
+    what = "downloaded copy" if copy.kind == "downloaded" else "bundled with careerpath"
+    return f"{what}, version {copy.version or 'unknown'}" + (
+        f" ({copy.warning})" if copy.warning else ""
+    )
+
+
+def _copy_json(copy: RulesCopy) -> dict[str, Any]:
+    return {
+        "kind": copy.kind, "version": copy.version, "folder": str(copy.folder),
+        "installed_at": copy.installed_at, "source": copy.source, "warning": copy.warning,
+    }  # fmt: skip
+
+
+def cmd_update(ctx: Context, args: argparse.Namespace) -> int:
+    from careerpath.rules_update import update
+    from careerpath.rules_update.config import load_data_settings
+    from careerpath.rules_update.fetch import Limits
+
+    settings = load_data_settings(ctx.config)
+    source = args.source or settings.source
+    meter = _Meter() if sys.stderr.isatty() else None
+    try:
+        result = update(
+            ctx.home, source, progress=meter, limits=Limits(timeout=settings.timeout_seconds)
+        )
+    finally:
+        if meter is not None:
+            meter.done()
+    if result.status == "up-to-date":
+        print(f"rules data already up to date (version {result.version or 'unknown'})")
+        return 0
+    print(
+        f"rules data updated to {result.version} ({result.files} files, "
+        f"{_kilobytes(result.bytes)}) from {source}; `careerpath data rollback` returns to "
+        f"{result.previous_version or 'the previous copy'}"
+    )
+    return 0
+
+
+def cmd_rollback(ctx: Context, args: argparse.Namespace) -> int:
+    from careerpath.rules_update import rollback
+
+    copy = rollback(ctx.home)
+    print(f"rules data rolled back: now using the {describe(copy)} (run it again to undo)")
+    return 0
+
+
+def _kilobytes(size: int) -> str:
+    return f"{size / 1024:,.0f} kB"
+
+
+class _Meter:
+    """A one-line progress meter on stderr (only used when stderr is a terminal)."""
+
+    def __init__(self) -> None:
+        self.shown = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        percent = 100 * done // total if total else 100
+        if percent != self.shown:
+            self.shown = percent
+            sys.stderr.write(
+                f"\rdownloading rules data: {_kilobytes(done)} of {_kilobytes(total)} ({percent}%)"
+            )
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.shown >= 0:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()

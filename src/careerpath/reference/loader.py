@@ -82,5 +82,8 @@ def load_folder(folder: Path) -> RulesData:
 
 @functools.cache
 def load(folder: Path | None = None) -> RulesData:
-    """The rules in use: `folder`, else the bundled data (an update, once installed, wins)."""
+    """The rules in `folder`, else the bundled data; read once per folder and process.
+
+    Which folder is in use (a downloaded update, once installed and sound, wins over the
+    bundled data) is decided by careerpath.rules_update.load_current, which calls this."""
     return load_folder(folder or bundled_data_dir())

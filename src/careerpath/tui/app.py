@@ -102,6 +102,8 @@ class CareerpathApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        for warning in self.session.warnings:
+            self.notify(warning, severity="warning", timeout=15)
         if self.session.is_empty:
             self.push_screen(FirstRun(self.session.rules), self._first_run_done)
 

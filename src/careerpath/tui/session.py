@@ -19,8 +19,9 @@ from careerpath.planner.reminders import ReminderReport, reminders
 from careerpath.planner.settings import PlannerSettings, load_growth_settings, load_settings
 from careerpath.planner.where import WhereReport, where
 from careerpath.records import Records
-from careerpath.reference.loader import RulesData, load
+from careerpath.reference.loader import RulesData
 from careerpath.reference.roles import Role, find_role, roles_in_use
+from careerpath.rules_update import load_current
 from careerpath.store.repository import Store
 
 
@@ -45,7 +46,9 @@ class Session:
         self.home = home
         self.today = today
         self.store = Store(home)
-        self.rules: RulesData = load()
+        self.warnings: list[str] = []
+        """Why a downloaded rules update is not in use (damaged), for the app to show."""
+        self.rules: RulesData = load_current(home, self.warnings.append)
         self.settings: PlannerSettings = load_settings(config or home)
         self.stale_months = load_growth_settings(config or home).stale_months
         self.roles: dict[str, Role] = roles_in_use(self.rules.folder)

@@ -142,6 +142,8 @@ class GrowthView(Widget):
                 )
                 options.append(Selection(label, step.key, step.done_on is not None))
         steps.add_options(options)
+        if options and steps.highlighted is None:
+            steps.highlighted = 0
         self._filling = False
 
     def on_selection_list_selection_toggled(
