@@ -140,7 +140,7 @@ def test_certifications_missing_expired_or_lapsing_before_the_next_assignment() 
     assert "before your CO assignment ends 2027-03-06" in by_id["acls"].reason
     assert by_id["acls"].steps[0].title.startswith("Renew ACLS")
     assert by_id["acls"].score == Decimal("10.00")  # required: 5 x 2
-    assert by_id["ccrn"].score == Decimal("2.70")  # 5 x 1 x 0.6 x 0.9
+    assert by_id["ccrn"].score == Decimal("3.80")  # 5 x 1 x 0.8 x 0.95
     assert by_id["tncc"].reason == "preferred: expired 2026-10-01"
     assert [c.id for c in plan.certifications_held] == ["bls"]
 

@@ -27,7 +27,7 @@ from careerpath.reference.roles import Cost, Frequency
             },
             "10.00",
         ),
-        # 4 x 1 x 0.75 (weekly) x 1.5 (interested) x 0.8 (24 h) x 0.9 (medium) = 3.24
+        # 4 x 1 x 0.75 (weekly) x 1.5 (interested) x 0.9 (24 h) x 0.95 (medium) = 3.8475
         (
             {
                 "importance": 4,
@@ -38,9 +38,9 @@ from careerpath.reference.roles import Cost, Frequency
                 "cost": Cost.MEDIUM,
                 "double_duty": False,
             },
-            "3.24",
+            "3.85",
         ),
-        # 3 x 3 x 0.25 (rarely) x 1 x 0.6 (60 h) x 0.8 (high) x 1.25 (double duty) = 1.35
+        # 3 x 3 x 0.25 (rarely) x 1 x 0.8 (60 h) x 0.9 (high) x 1.25 (double duty) = 2.025
         (
             {
                 "importance": 3,
@@ -51,9 +51,9 @@ from careerpath.reference.roles import Cost, Frequency
                 "cost": Cost.HIGH,
                 "double_duty": True,
             },
-            "1.35",
+            "2.03",
         ),
-        # a certification (no frequency): 5 x 1 x 1 x 1 x 0.6 (60 h) x 0.9 (medium) = 2.70
+        # a certification (no frequency): 5 x 1 x 1 x 1 x 0.8 (60 h) x 0.95 (medium) = 3.80
         (
             {
                 "importance": 5,
@@ -64,7 +64,7 @@ from careerpath.reference.roles import Cost, Frequency
                 "cost": Cost.MEDIUM,
                 "double_duty": False,
             },
-            "2.70",
+            "3.80",
         ),
         # 2 x 1 x 0.5 (monthly) x 1 x 1 (effort unknown, cost unknown) = 1.00
         (
@@ -87,9 +87,10 @@ def test_scores_match_hand_computation(kw: dict[str, object], expected: str) -> 
 
 def test_ease_boundaries() -> None:
     assert ease(8, Cost.FREE) == 1
-    assert ease(8.5, None) == Fraction(4, 5)
-    assert ease(40, None) == Fraction(4, 5)
-    assert ease(40.5, None) == Fraction(3, 5)
+    assert ease(8.5, None) == Fraction(9, 10)
+    assert ease(40, None) == Fraction(9, 10)
+    assert ease(40.5, None) == Fraction(4, 5)
+    assert ease(60, Cost.HIGH) == Fraction(18, 25)
 
 
 def test_ties_are_broken_and_explained() -> None:

@@ -8,8 +8,10 @@
 - frequency: every shift 1, weekly 0.75, monthly 0.5, rarely 0.25 (a certification: 1, since
   every application is checked for it);
 - interest: 1.5 when the user flagged the skill as one they want to grow, else 1;
-- ease, from the first step's effort and cost: up to 8 hours 1, up to 40 hours 0.8, more 0.6;
-  times 1 for free or low cost (or unknown), 0.9 medium, 0.8 high;
+- ease, from the first step's effort and cost: up to 8 hours 1, up to 40 hours 0.9, more 0.8;
+  times 1 for free or low cost (or unknown), 0.95 medium, 0.9 high. Cost and time temper the
+  order but do not overturn impact: a long certification the role values still outranks a
+  quick one it values less;
 - double_duty: 1.25 when that step also fills a mandatory CE topic a license is missing.
 
 Ties are broken by importance, then gap, then frequency, then name, and the plan says which.
@@ -34,8 +36,8 @@ DOUBLE_DUTY_WEIGHT = Fraction(5, 4)
 COST_WEIGHT = {
     Cost.FREE: Fraction(1),
     Cost.LOW: Fraction(1),
-    Cost.MEDIUM: Fraction(9, 10),
-    Cost.HIGH: Fraction(4, 5),
+    Cost.MEDIUM: Fraction(19, 20),
+    Cost.HIGH: Fraction(9, 10),
 }
 FREQUENCY_ORDER = list(FREQUENCY_WEIGHT)
 
@@ -46,9 +48,9 @@ def ease(effort_hours: float | None, cost: Cost | None) -> Fraction:
     if effort_hours is None or effort_hours <= 8:
         by_effort = Fraction(1)
     elif effort_hours <= 40:
-        by_effort = Fraction(4, 5)
+        by_effort = Fraction(9, 10)
     else:
-        by_effort = Fraction(3, 5)
+        by_effort = Fraction(4, 5)
     return by_effort * (COST_WEIGHT[cost] if cost else Fraction(1))
 
 
