@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from careerpath.reference.roles import load_roles
 from tests.conftest import CLI, ROOT
+
+from careerpath.reference.roles import load_roles
 
 
 def _ok(cli: CLI, *args: str) -> None:

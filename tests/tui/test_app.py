@@ -240,11 +240,11 @@ async def test_growth_rates_a_skill_and_ticks_a_plan_step(sample_home: Path) -> 
         await pilot.pause()
         table = app.query_one("#skill-table", DataTable)
         table.focus()
-        row = next(i for i in range(table.row_count) if "entilation" in str(table.get_row_at(i)[1]))
+        row = next(i for i in range(table.row_count) if "entilation" in str(table.get_row_at(i)[0]))
         table.move_cursor(row=row)
         await pilot.press("2")
         await pilot.pause()
-        assert str(table.get_row_at(row)[3]) == "2"
+        assert str(table.get_row_at(row)[2]) == "2"
         steps = app.query_one("#plan-steps", SelectionList)
         assert steps.option_count > 0
         steps.focus()
@@ -256,3 +256,19 @@ async def test_growth_rates_a_skill_and_ticks_a_plan_step(sample_home: Path) -> 
     store.close()
     assert any("entilat" in r.skill and r.level == 2 for r in ratings)
     assert len(ticked) == 1 and next(iter(ticked)).startswith("icu:")
+
+
+async def test_export_from_the_app_runs_in_a_worker(
+    sample_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "docs"))
+    app = make_app(sample_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.action_export("calendar")
+        app.action_export("packet")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    calendar = (tmp_path / "docs" / "careerpath" / "careerpath.ics").read_text()
+    assert calendar.startswith("BEGIN:VCALENDAR")
+    packet = (tmp_path / "docs" / "careerpath" / "credential-packet.html").read_text()
+    assert "Sam Rivera" in packet

@@ -73,7 +73,13 @@ def cmd_upskill(ctx: Context, args: argparse.Namespace) -> int:
 def _step_line(step: PlanStep) -> str:
     box = "[x]" if step.done_on else "[ ]"
     effort = f"{step.effort_hours:g} h" if step.effort_hours else "effort unknown"
-    cost = f", {step.cost.value} cost" if step.cost else ""
+    cost = (
+        ""
+        if step.cost is None
+        else ", free"
+        if step.cost.value == "free"
+        else f", {step.cost.value} cost"
+    )
     line = f"{box} {step.type.value.replace('_', ' ')}: {step.title} ({effort}{cost})"
     if step.counts_for:
         line += " - also " + "; ".join(step.counts_for)

@@ -8,6 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
+from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.lazy import Lazy
@@ -304,7 +305,75 @@ class CareerpathApp(App[None]):
         )
         yield SystemCommand("Edit the selected record", "Same as e", self.action_edit)
         yield SystemCommand("Remove the selected record", "Same as d", self.action_remove)
+        for kind, title, help_text in (
+            ("calendar", "Export calendar (.ics)", "Expiries, CE deadlines, apply-by dates"),
+            ("packet", "Export credential packet (HTML)", "Printable, for agencies; no numbers"),
+            ("ce", "Export CE log (CSV)", "For a spreadsheet or an agency portal"),
+        ):
+            yield SystemCommand(
+                title, help_text + " -> Documents/careerpath", partial(self.action_export, kind)
+            )
+        yield SystemCommand(
+            "Update rules data", "Download newer compact and board rules", self.action_update_rules
+        )
         yield SystemCommand("Refresh", "Re-read records (changes from the CLI)", self.action_reload)
+
+    # --- slow work runs in threads, so the screen never freezes -----------------------------
+    @work(thread=True, group="export")
+    def action_export(self, kind: str) -> None:
+        """Write a calendar, credential packet or CE spreadsheet to the user's documents."""
+        from platformdirs import user_documents_path
+
+        from careerpath.exports.service import write_export
+
+        names = {
+            "calendar": "careerpath.ics",
+            "packet": "credential-packet.html",
+            "ce": "ce-activities.csv",
+        }
+        target = user_documents_path() / "careerpath" / names[kind]
+        self.call_from_thread(self.notify, f"Exporting {kind}...", timeout=2)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            summary = write_export(
+                self.session.home,
+                self.session.today,
+                target,
+                config=self.session.config,
+                rules=self.session.rules,
+                settings=self.session.settings,
+            )
+        except Exception as exc:
+            self.call_from_thread(self.notify, f"Export failed: {exc}", severity="error")
+            return
+        self.call_from_thread(self.notify, summary, timeout=8)
+
+    @work(thread=True, exclusive=True, group="rules")
+    def action_update_rules(self) -> None:
+        """Fetch newer rules data from the configured source (the app's only network call)."""
+        from careerpath.rules_update import update
+        from careerpath.rules_update.config import load_data_settings
+
+        self.call_from_thread(self.notify, "Checking for newer rules data...", timeout=3)
+        try:
+            source = load_data_settings(self.session.config).source
+            result = update(self.session.home, source)
+        except Exception as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error", timeout=10)
+            return
+        if result.status == "up-to-date":
+            self.call_from_thread(self.notify, f"Rules data {result.version} is up to date.")
+            return
+        self.call_from_thread(self._rules_changed, f"Rules data updated to {result.version}.")
+
+    def _rules_changed(self, message: str) -> None:
+        try:
+            self.session.reload_rules()
+        except Exception as exc:
+            self.notify(f"Could not load the new rules: {exc}", severity="error")
+            return
+        self.notify(message)
+        self.action_reload()
 
     def open_ce_activity(self) -> None:
         self.action_show("ce")

@@ -46,6 +46,7 @@ class Session:
         self.home = home
         self.today = today
         self.store = Store(home)
+        self.config = config or home
         self.warnings: list[str] = []
         """Why a downloaded rules update is not in use (damaged), for the app to show."""
         self.rules: RulesData = load_current(home, self.warnings.append)
@@ -59,6 +60,12 @@ class Session:
     def refresh(self) -> None:
         self.records = self.store.records()
         self.answers = Answers(self.records, self.rules, self.today, self.settings)
+
+    def reload_rules(self) -> None:
+        """After a rules update or rollback: read the copy now in use, then every answer."""
+        self.rules = load_current(self.home, self.warnings.append)
+        self.roles = roles_in_use(self.rules.folder)
+        self.refresh()
 
     def default_role(self) -> Role | None:
         """The profile's first target role, else its specialty, else the first role."""

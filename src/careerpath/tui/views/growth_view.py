@@ -81,7 +81,7 @@ class GrowthView(Widget):
 
     def on_mount(self) -> None:
         table = self.query_one("#skill-table", SkillTable)
-        table.add_columns("Section", "Skill", "Need", "You", "Gap")
+        table.add_columns("Skill", "Need", "You", "Gap", "Section")
         if not self.session.roles:
             self.query_one("#growth-summary", Static).update("No role profiles installed.")
             return
@@ -109,11 +109,11 @@ class GrowthView(Widget):
         rows = self.plan.skills
         for item in rows:
             table.add_row(
-                item.category,
-                item.name + (" ★" if item.interested else ""),
+                _short(item.name, 44) + (" ★" if item.interested else ""),
                 str(item.expected),
                 str(item.rated) if item.rated else "-",
                 gap_bar(item),
+                item.category,
                 key=item.skill_id,
             )
         if rows:
@@ -195,6 +195,10 @@ class GrowthView(Widget):
             return
         self.session.refresh()
         self.reload()
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def gap_bar(item: SkillAssessment) -> Text:
