@@ -304,7 +304,9 @@ def build_parser() -> _Parser:
 
     from careerpath.commands import data
 
-    data_cmd = sub.add_parser("data", parents=[common], help="the rules data: info, validate, update, rollback")
+    data_cmd = sub.add_parser(
+        "data", parents=[common], help="the rules data: info, validate, update, rollback"
+    )
     data_actions = data_cmd.add_subparsers(
         dest="action", metavar="ACTION", required=True, parser_class=_Parser
     )

@@ -36,6 +36,7 @@ from careerpath.reference.roles import (
     Requirement,
     Role,
     RoleCertification,
+    RoleSkill,
     StepType,
     same_name,
 )
@@ -173,21 +174,7 @@ def upskill(
             continue
         skill = next(s for s in role.skills if s.id == row.skill_id)
         steps = _order(
-            [
-                _step(
-                    f"{role.id}:{skill.id}:{i}",
-                    s.type,
-                    s.title,
-                    s.effort_hours,
-                    s.cost,
-                    s.contact_hours,
-                    s.ce_topics,
-                    s.provider_hint,
-                    missing,
-                    done,
-                )
-                for i, s in enumerate(skill.steps)
-            ]
+            [_skill_step(role, skill, i, missing, done) for i in range(len(skill.steps))]
         )
         first = steps[0]
         value = score(
@@ -330,6 +317,25 @@ def _step(
     )
 
 
+def _skill_step(
+    role: Role, skill: RoleSkill, index: int, missing: _Missing, done: dict[str, str]
+) -> PlanStep:
+    """The role file's step `index` of `skill`, keyed `role:skill:index` for its tick."""
+    s = skill.steps[index]
+    return _step(
+        f"{role.id}:{skill.id}:{index}",
+        s.type,
+        s.title,
+        s.effort_hours,
+        s.cost,
+        s.contact_hours,
+        s.ce_topics,
+        s.provider_hint,
+        missing,
+        done,
+    )
+
+
 def _order(steps: list[PlanStep]) -> list[PlanStep]:
     """Steps that count twice first, then the least effort; ticked steps last."""
     return sorted(
@@ -380,18 +386,7 @@ def _topic_courses(role: Role, missing: _Missing, done: dict[str, str]) -> list[
     for skill in role.skills:
         for index, source in enumerate(skill.steps):
             for topic, labels in missing.fills(source.ce_topics):
-                step = _step(
-                    f"{role.id}:{skill.id}:{index}",
-                    source.type,
-                    source.title,
-                    source.effort_hours,
-                    source.cost,
-                    source.contact_hours,
-                    source.ce_topics,
-                    source.provider_hint,
-                    missing,
-                    done,
-                )
+                step = _skill_step(role, skill, index, missing, done)
                 courses.append(
                     TopicCourse(topic=topic, licenses=labels, skill=skill.name, step=step)
                 )

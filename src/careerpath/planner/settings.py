@@ -56,15 +56,17 @@ class GrowthSettings(BaseModel):
 
 def load_settings(folder: Path) -> PlannerSettings:
     """Planner settings from `folder/config.toml`; defaults when there is no file."""
-    return _load(folder, "planner", PlannerSettings)
+    return load_table(folder, "planner", PlannerSettings)
 
 
 def load_growth_settings(folder: Path) -> GrowthSettings:
     """The `[growth]` table of `folder/config.toml`; defaults when there is no file."""
-    return _load(folder, "growth", GrowthSettings)
+    return load_table(folder, "growth", GrowthSettings)
 
 
-def _load(folder: Path, table: str, model: type[M]) -> M:
+def load_table(folder: Path, table: str, model: type[M]) -> M:
+    """One table of `folder/config.toml` through `model`; its defaults when the file or table
+    is absent. Every error names the file and fits on one line."""
     path = folder / CONFIG_NAME
     try:
         raw = path.read_bytes()
@@ -82,4 +84,4 @@ def _load(folder: Path, table: str, model: type[M]) -> M:
     try:
         return model.model_validate(section)
     except ValidationError as exc:
-        raise CareerpathError(f"{path}: {describe_validation(exc)}") from None
+        raise CareerpathError(f"{path}: [{table}] {describe_validation(exc)}") from None
