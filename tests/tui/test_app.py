@@ -272,3 +272,16 @@ async def test_export_from_the_app_runs_in_a_worker(
     assert calendar.startswith("BEGIN:VCALENDAR")
     packet = (tmp_path / "docs" / "careerpath" / "credential-packet.html").read_text()
     assert "Sam Rivera" in packet
+
+
+async def test_first_run_takes_typing_at_once(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "new")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Jo", "tab", *"RN", "tab", *"OR", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, FirstRun)
+    store = Store(tmp_path / "new")
+    profile = store.profile()
+    store.close()
+    assert profile is not None and profile.name == "Jo" and profile.home_state == "OR"

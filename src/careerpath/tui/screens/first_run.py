@@ -22,6 +22,7 @@ class ProfileForm(ModalScreen[Profile | str | None]):
     """Returns the validated Profile, or None when cancelled."""
 
     BINDINGS = [("escape", "cancel", "Cancel")]  # noqa: RUF012
+    AUTO_FOCUS = "Input"
     TITLE_TEXT = "Your profile"
 
     def __init__(self, rules: RulesData, profile: Profile | None = None) -> None:

@@ -12,6 +12,8 @@ T = TypeVar("T")
 
 class FormScreen(ModalScreen[T | None]):
     BINDINGS: ClassVar = [("escape", "cancel", "Cancel")]
+    AUTO_FOCUS = "Input, Select, TextArea"
+    """The first field, so typing starts at once (not the scrolling container)."""
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "cancel":
@@ -20,8 +22,8 @@ class FormScreen(ModalScreen[T | None]):
             self.save()
 
     def save(self) -> None:
-        """Validate; `dismiss(result)` when good, else `show_error`."""
-        raise NotImplementedError
+        """Validate; `dismiss(result)` when good, else `show_error`. Every form overrides it."""
+        raise NotImplementedError(f"{type(self).__name__} must define save()")
 
     def show_error(self, message: str) -> None:
         self.query_one("#form-error", Label).update(message)
