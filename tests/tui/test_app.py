@@ -285,3 +285,14 @@ async def test_first_run_takes_typing_at_once(tmp_path: Path) -> None:
     profile = store.profile()
     store.close()
     assert profile is not None and profile.name == "Jo" and profile.home_state == "OR"
+
+
+async def test_growth_follows_the_target_role_set_on_first_run(tmp_path: Path) -> None:
+    app = make_app(tmp_path / "new")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Jo", "tab", *"RN", "tab", *"OR", "tab", *"icu", "enter")
+        await pilot.pause()
+        await pilot.press("6")
+        await pilot.pause()
+        assert app.query_one("#role-select", Select).value == "icu"

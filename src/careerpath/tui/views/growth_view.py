@@ -56,6 +56,8 @@ class GrowthView(Widget):
         self.role: Role | None = None
         self.plan: GrowthPlan | None = None
         self._filling = False
+        default = session.default_role()
+        self._default_id = default.id if default else None
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -93,6 +95,14 @@ class GrowthView(Widget):
 
     def reload(self) -> None:
         select = self.query_one("#role-select", Select)
+        default = self.session.default_role()
+        if default is not None and default.id != self._default_id:
+            # The profile's target role changed (first run, profile form, CLI): follow it,
+            # but leave alone a role the user picked by hand while the target stays the same.
+            self._default_id = default.id
+            if select.value != default.id:
+                select.value = default.id  # its Changed message reloads again
+                return
         value = select.value
         if not isinstance(value, str) or value not in self.session.roles:
             return
