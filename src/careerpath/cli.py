@@ -344,12 +344,17 @@ def _ce_add(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _tui(ctx: Context) -> int:
-    """The terminal UI: only now is Textual imported."""
-    from careerpath.tui.app import build_app
+    """The terminal UI: only now is Textual imported. The app loads the records itself, after
+    its first frame (see tui/app.py); a database it cannot open ends it with the one-line
+    error and a non-zero status."""
+    from careerpath.tui.app import CareerpathApp
 
     ctx.close()
-    build_app(ctx.home, ctx.today, ctx.config).run()
-    return EXIT_OK
+    app = CareerpathApp(ctx.home, ctx.today, ctx.config)
+    app.run()
+    if app.failure:
+        print(app.failure, file=sys.stderr)
+    return app.return_code or EXIT_OK
 
 
 def _summary(ctx: Context) -> int:
@@ -368,13 +373,28 @@ def make_context(args: argparse.Namespace) -> Context:
     )  # fmt: skip
 
 
+def _global_only(argv: list[str]) -> argparse.Namespace | None:
+    """Parse an argv of global options only (`careerpath`, `careerpath --today D`): these open
+    the app, and building every sub-command's parser first would cost a tenth of its start-up
+    budget. Anything else (a command, --help, a bad value) goes to the full parser."""
+    light = _Parser(prog="careerpath", add_help=False)
+    _global_options(light, top=True)
+    try:
+        args, rest = light.parse_known_args(argv)
+    except UsageError:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv or bool(os.environ.get("CAREERPATH_DEBUG"))
     ctx: Context | None = None
     try:
-        parser = build_parser()
-        args = parser.parse_args(argv)
+        args = _global_only(argv) or build_parser().parse_args(argv)
         ctx = make_context(args)
         if args.command is None:
             if sys.stdin.isatty() and sys.stdout.isatty():

@@ -12,7 +12,6 @@ from textual.widgets import (
     Select,
     SelectionList,
     Static,
-    TabbedContent,
     TextArea,
 )
 
@@ -61,7 +60,7 @@ async def test_add_a_license_changes_the_dashboard(sample_home: Path) -> None:
         assert any("OR" in [str(c) for c in table.get_row_at(i)] for i in range(table.row_count))
         await pilot.press("1")
         await pilot.pause()
-        assert "OHSU (OR) from" not in str(app.query_one("#next-assignment", Static).render())
+        assert "OHSU (OR) from" not in str(app.query_one("#today-body", Static).render())
     store = Store(sample_home)
     assert any(lic.jurisdiction == "OR" for lic in store.all_of(License))
     store.close()
@@ -87,7 +86,7 @@ async def test_log_a_conference_with_three_sessions(sample_home: Path) -> None:
         await pilot.click("#save")
         await pilot.pause()
         assert app.query_one("#ce-table", VirtualTable).row_count == before + 3
-        assert app.query_one(TabbedContent).active == "ce"
+        assert app.tab == "ce"
     store = Store(sample_home)
     logged = [a for a in store.all_of(CEActivity) if a.provider == "ENA Annual"]
     store.close()

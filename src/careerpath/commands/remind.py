@@ -34,20 +34,9 @@ def cmd_remind(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _key(ctx: Context) -> str:
-    from careerpath import __version__
-    from careerpath.paths import CONFIG_NAME, bundled_data_dir
-    from careerpath.rules_update.pointer import installed_folder
-    from careerpath.store.answer_cache import make_key, rules_fingerprint
+    from careerpath.store.answer_cache import inputs_key
 
-    try:
-        config = (ctx.config / CONFIG_NAME).read_bytes().hex()
-    except OSError:
-        config = "-"
-    # Both copies the rules may come from (a downloaded update, else the bundled data): any
-    # update, rollback or damage to either changes the key, without hashing on the fast path.
-    installed = installed_folder(ctx.home)
-    downloaded = "-" if installed is None else rules_fingerprint(installed)
-    return make_key(__version__, rules_fingerprint(bundled_data_dir()), downloaded, config)
+    return inputs_key(ctx.home, ctx.config)
 
 
 def _cached(ctx: Context) -> dict[str, Any] | None:

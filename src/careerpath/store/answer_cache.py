@@ -8,7 +8,6 @@ of days over which they hold; every write transaction empties the table (store/d
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from pathlib import Path
@@ -26,7 +25,27 @@ def rules_fingerprint(folder: Path) -> str:
 
 
 def make_key(*parts: str) -> str:
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    """The inputs themselves, joined (a few kilobytes): comparing them needs no hashing
+    library on the fast path."""
+    return "\n".join(parts)
+
+
+def inputs_key(home: Path, config: Path) -> str:
+    """What every cached answer depends on besides the records: the app's version, both copies
+    the rules may come from (a downloaded update, else the bundled data) and config.toml. Any
+    update, rollback or damage to either copy changes the key, without hashing on the fast
+    path."""
+    from careerpath import __version__
+    from careerpath.paths import CONFIG_NAME, bundled_data_dir
+    from careerpath.rules_update.pointer import installed_folder
+
+    try:
+        settings = (config / CONFIG_NAME).read_bytes().hex()
+    except OSError:
+        settings = "-"
+    installed = installed_folder(home)
+    downloaded = "-" if installed is None else rules_fingerprint(installed)
+    return make_key(__version__, rules_fingerprint(bundled_data_dir()), downloaded, settings)
 
 
 def read(conn: sqlite3.Connection, name: str, key: str) -> Any | None:
@@ -43,6 +62,26 @@ def read(conn: sqlite3.Connection, name: str, key: str) -> Any | None:
         return json.loads(row[1])
     except json.JSONDecodeError:
         return None
+
+
+def write_in_snapshot(conn: sqlite3.Connection, name: str, key: str, payload: Any) -> bool:
+    """Store a payload computed inside the read transaction open on `conn`, and commit.
+
+    If another connection changed the records since that read began, SQLite refuses the write
+    (WAL snapshot rule) and nothing is stored: a stale answer never outlives the change that
+    emptied the cache. Returns whether it was stored."""
+    text = json.dumps(payload, separators=(",", ":"), default=str)
+    try:
+        conn.execute(
+            "INSERT OR REPLACE INTO answer_cache (name, key, payload) VALUES (?, ?, ?)",
+            (name, key, text),
+        )
+        conn.execute("COMMIT")
+    except sqlite3.Error:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        return False
+    return True
 
 
 def write(conn: sqlite3.Connection, name: str, key: str, payload: Any) -> None:

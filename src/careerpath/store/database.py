@@ -145,7 +145,11 @@ def open_database(home: Path, *, migrate_to: int = LATEST) -> sqlite3.Connection
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
         os.close(fd)
     os.chmod(path, 0o600)
-    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    # The app opens the store in its loader thread and hands it to the UI thread: one thread
+    # at a time, so the connection may change threads.
+    conn = sqlite3.connect(
+        path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+    )
     try:
         _configure(conn)
         _migrate(conn, home, migrate_to)

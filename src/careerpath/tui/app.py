@@ -1,43 +1,38 @@
-"""The careerpath app: wires views, screens and commands to a Session; holds no domain logic."""
+"""The careerpath app: tabs, keys and start-up; holds no domain logic.
+
+Start-up is built around the first frame. This module imports Textual and nothing that loads
+pydantic: the dashboard is painted from the cached payload (`dashboard_cache`), then a worker
+thread loads the records and rules into a `Session`, the dashboard is repainted from live
+answers, and the other tabs are mounted. Until then the keys that need records are disabled.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterable
 from functools import partial
+from importlib import import_module
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.containers import Container
 from textual.lazy import Lazy
 from textual.screen import Screen
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Footer
 
-from careerpath.records import (
-    Assignment,
-    CEActivity,
-    Certification,
-    License,
-    Profile,
-    Record,
-    SkillRating,
-)
-from careerpath.tui.screens import record_fields
-from careerpath.tui.screens.conference_form import ConferenceForm, ConferenceResult
-from careerpath.tui.screens.confirm import Confirm
-from careerpath.tui.screens.first_run import SAMPLE, FirstRun, ProfileForm
-from careerpath.tui.screens.help_screen import HelpScreen
-from careerpath.tui.screens.record_fields import FormSpec
-from careerpath.tui.screens.record_form import RecordForm
-from careerpath.tui.session import Session
-from careerpath.tui.views.assignments_view import AssignmentsView
-from careerpath.tui.views.ce_view import CEView
-from careerpath.tui.views.growth_view import GrowthView
-from careerpath.tui.views.licenses_view import LicensesView
-from careerpath.tui.views.map_view import MapView
+from careerpath.tui import dashboard_cache
 from careerpath.tui.views.today_view import TodayView
+from careerpath.tui.widgets.tab_bar import TabBar
+
+if TYPE_CHECKING:
+    from careerpath.records import Record
+    from careerpath.tui.record_actions import RecordActions
+    from careerpath.tui.session import Session
 
 TABS = {
     "today": "Today",
@@ -47,26 +42,30 @@ TABS = {
     "assignments": "Assignments",
     "growth": "Growth",
 }
-VIEWS = "TodayView, LicensesView, CEView, MapView, AssignmentsView, GrowthView"
-LABELS: dict[type[Record], str] = {
-    License: "license",
-    Certification: "certification",
-    CEActivity: "CE activity",
-    Assignment: "assignment",
-    SkillRating: "skill rating",
+VIEW_CLASSES = {
+    "licenses": "careerpath.tui.views.licenses_view:LicensesView",
+    "ce": "careerpath.tui.views.ce_view:CEView",
+    "map": "careerpath.tui.views.map_view:MapView",
+    "assignments": "careerpath.tui.views.assignments_view:AssignmentsView",
+    "growth": "careerpath.tui.views.growth_view:GrowthView",
 }
+"""The tabs after Today, imported only once the records are loaded."""
+VIEWS = "LicensesView, CEView, MapView, AssignmentsView, GrowthView"
+NEEDS_RECORDS = {
+    "add", "edit", "remove", "add_certification", "log_conference", "edit_profile", "reload",
+}  # fmt: skip
 
 
 class CareerpathApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "careerpath"
     BINDINGS: ClassVar = [
-        Binding("1", "show('today')", "Today", id="tab.today"),
-        Binding("2", "show('licenses')", "Licenses", id="tab.licenses"),
-        Binding("3", "show('ce')", "CE", id="tab.ce"),
-        Binding("4", "show('map')", "Map", id="tab.map"),
-        Binding("5", "show('assignments')", "Assignments", id="tab.assignments"),
-        Binding("6", "show('growth')", "Growth", id="tab.growth"),
+        Binding("1", "show('today')", "Today", show=False, id="tab.today"),
+        Binding("2", "show('licenses')", "Licenses", show=False, id="tab.licenses"),
+        Binding("3", "show('ce')", "CE", show=False, id="tab.ce"),
+        Binding("4", "show('map')", "Map", show=False, id="tab.map"),
+        Binding("5", "show('assignments')", "Assignments", show=False, id="tab.assignments"),
+        Binding("6", "show('growth')", "Growth", show=False, id="tab.growth"),
         Binding("a", "add", "Add", id="record.add"),
         Binding("e", "edit", "Edit", id="record.edit"),
         Binding("d,delete", "remove", "Remove", show=False, id="record.remove"),
@@ -79,87 +78,184 @@ class CareerpathApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(
+        self,
+        home: Path,
+        today: dt.date,
+        config: Path | None = None,
+        *,
+        session: Session | None = None,
+        cache: bool = True,
+    ) -> None:
+        """With `session`, start on it (tests, snapshots); without, paint the cached dashboard
+        and load the session in a thread. `cache`: keep the dashboard cache up to date."""
         super().__init__()
-        self.session = session
-        self.sub_title = f"today {session.today.isoformat()}"
+        self.started = time.perf_counter()
+        self.home = home
+        self.today = today
+        self.config_dir = config or home
+        self.keep_cache = cache
+        self._session = session
+        self.actions: RecordActions | None = None
+        self.failure: str | None = None
+        """Why the app ended early, for the command to print."""
+        self.first_dashboard = (
+            None if session else dashboard_cache.read(home, self.config_dir, today)
+        )
+        self._painted = False
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("the records are still loading")
+        return self._session
 
     def compose(self) -> ComposeResult:
-        """The dashboard first; the other tabs mount just after it is painted."""
-        yield Header()
-        with TabbedContent(initial="today"):
-            with TabPane(TABS["today"], id="today"):
-                yield TodayView(self.session)
-            with TabPane(TABS["licenses"], id="licenses"):
-                yield Lazy(LicensesView(self.session))
-            with TabPane(TABS["ce"], id="ce"):
-                yield Lazy(CEView(self.session))
-            with TabPane(TABS["map"], id="map"):
-                yield Lazy(MapView(self.session))
-            with TabPane(TABS["assignments"], id="assignments"):
-                yield Lazy(AssignmentsView(self.session))
-            with TabPane(TABS["growth"], id="growth"):
-                yield Lazy(GrowthView(self.session))
+        yield TabBar(TABS, "today", f"careerpath · today {self.today.isoformat()}", id="tab-bar")
+        with ContentSwitcher(initial="today", id="tabs"):
+            yield TodayView(self.first_dashboard, id="today")
         yield Footer()
 
     def on_mount(self) -> None:
-        for warning in self.session.warnings:
-            self.notify(warning, severity="warning", timeout=15)
-        if self.session.is_empty:
-            self.push_screen(FirstRun(self.session.rules), self._first_run_done)
+        if self._session is not None:
+            self._loaded(self._session)
 
-    def _first_run_done(self, result: Profile | str | None) -> None:
-        if result is None:
-            self.exit()
+    def on_ready(self) -> None:
+        """The first frame is on screen: now load what the first frame did not need."""
+        if self.first_dashboard is not None:
+            self._mark_painted()
+        if self._session is None:
+            self._load()
+
+    # --- loading ------------------------------------------------------------------------------
+    @work(thread=True, exit_on_error=False, group="load")
+    def _load(self) -> None:
+        try:
+            from careerpath.tui.session import Session
+
+            session = Session(self.home, self.today, self.config_dir)
+            for path in VIEW_CLASSES.values():
+                import_module(path.partition(":")[0])
+        except Exception as exc:
+            self.call_from_thread(self._load_failed, exc)
             return
-        if result == SAMPLE:
-            from careerpath.sample import sample_traveler
+        self.call_from_thread(self._loaded, session)
 
-            self.session.store.replace_all(sample_traveler(self.session.today))
-            self.notify("Sample traveler loaded: explore, then start your own from the CLI.")
-        elif isinstance(result, Profile):
-            self.session.store.save_profile(result)
-            self.notify(f"Welcome, {result.name}. Press a to add your first license.")
-        self.action_reload()
+    def _load_failed(self, exc: Exception) -> None:
+        """The records cannot be opened (a corrupt or foreign file): leave, and let the command
+        print why in one line, as every command does."""
+        self.failure = f"careerpath: error: {exc}"
+        self.exit(return_code=1)
 
-    @property
-    def tab(self) -> str:
-        return self.query_one(TabbedContent).active
+    def _loaded(self, session: Session) -> None:
+        from careerpath.tui.record_actions import RecordActions
+
+        self._session = session
+        self.actions = RecordActions(self, session)
+        for warning in session.warnings:
+            self.notify(warning, severity="warning", timeout=15)
+        self._show_dashboard()
+        switcher = self.query_one(ContentSwitcher)
+        for tab, path in VIEW_CLASSES.items():
+            module, _, name = path.partition(":")
+            view: Widget = getattr(import_module(module), name)(session)
+            pane = Container(Lazy(view), id=tab)
+            pane.display = False  # the switcher shows one pane at a time
+            switcher.mount(pane)
+        self.refresh_bindings()
+        if session.is_empty:
+            self.actions.first_run()
+
+    def _show_dashboard(self) -> None:
+        from careerpath.tui.dashboard import build
+
+        answers = self.session.answers
+        if answers is None:
+            return
+        self.query_one(TodayView).show(build(answers, self.session.records, self.today))
+        if not self._painted:
+            self.call_after_refresh(self._mark_painted)
+        if self.keep_cache:
+            self._write_cache()
+
+    def _mark_painted(self) -> None:
+        if not self._painted:
+            self._painted = True
+            self.dashboard_painted()
+
+    def dashboard_painted(self) -> None:
+        """Called once, after the first frame that shows the dashboard."""
+        self.log(f"dashboard painted {(time.perf_counter() - self.started) * 1000:.0f} ms")
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="cache")
+    def _write_cache(self) -> None:
+        """Keep the next start fast; a failure only means the next start is the slow one."""
+        try:
+            dashboard_cache.refresh(self.home, self.config_dir, self.today)
+        except Exception as exc:
+            self.log(f"dashboard cache not written: {exc}")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that need the records are shown disabled until they are loaded."""
+        if action in NEEDS_RECORDS and self.actions is None:
+            return None
+        return True
 
     # --- actions (the command palette and the keys call the same ones) -----------------------
+    @property
+    def tab(self) -> str:
+        return self.query_one(ContentSwitcher).current or "today"
+
     def action_show(self, tab: str) -> None:
-        self.query_one(TabbedContent).active = tab
+        """Switch tabs; the tabs after Today exist once the records are loaded."""
+        switcher = self.query_one(ContentSwitcher)
+        if tab != "today" and not switcher.query_children(f"#{tab}"):
+            self.notify("Still loading your records...", timeout=2)
+            return
+        switcher.current = tab
+        self.query_one(TabBar).active = tab
+
+    def on_tab_bar_selected(self, message: TabBar.Selected) -> None:
+        self.action_show(message.tab)
+
+    def _ready_actions(self) -> RecordActions | None:
+        if self.actions is None:
+            self.notify("Still loading your records...", timeout=2)
+        return self.actions
 
     def action_reload(self) -> None:
+        if self._session is None:
+            return
         try:
             self.session.refresh()
         except Exception as exc:
             self.notify(f"Could not reload: {exc}", severity="error")
             return
+        self._show_dashboard()
         for view in self.query(VIEWS):
             view.reload()  # type: ignore[attr-defined]
 
     def action_add(self) -> None:
         """Add what the current tab lists."""
-        today = self.session.today
-        by_tab: dict[str, FormSpec[Any]] = {
-            "ce": record_fields.ce_activity(today),
-            "assignments": record_fields.ASSIGNMENT,
-            "growth": record_fields.SKILL,
-        }
-        self.open_form(by_tab.get(self.tab, record_fields.LICENSE))
+        if actions := self._ready_actions():
+            actions.add(self.tab)
+
+    def _add_kind(self, kind: str, tab: str) -> None:
+        if actions := self._ready_actions():
+            self.action_show(tab)
+            actions.add_kind(kind)
 
     def action_add_license(self) -> None:
-        self.action_show("licenses")
-        self.open_form(record_fields.LICENSE)
+        self._add_kind("license", "licenses")
 
     def action_add_certification(self) -> None:
-        self.action_show("licenses")
-        self.open_form(record_fields.CERTIFICATION)
+        self._add_kind("certification", "licenses")
 
     def action_add_assignment(self) -> None:
-        self.action_show("assignments")
-        self.open_form(record_fields.ASSIGNMENT)
+        self._add_kind("assignment", "assignments")
+
+    def action_add_ce_activity(self) -> None:
+        self._add_kind("ce", "ce")
 
     def _selected(self) -> Record | None:
         for view in self.query(VIEWS):
@@ -169,114 +265,38 @@ class CareerpathApp(App[None]):
         return None
 
     def action_edit(self) -> None:
+        if not (actions := self._ready_actions()):
+            return
         record = self._selected()
         if record is None:
             self.notify("Select a row to edit (this tab has no records to edit).")
             return
-        specs: dict[type[Record], FormSpec[Any]] = {
-            License: record_fields.LICENSE,
-            Certification: record_fields.CERTIFICATION,
-            CEActivity: record_fields.ce_activity(self.session.today),
-            Assignment: record_fields.ASSIGNMENT,
-            SkillRating: record_fields.SKILL,
-        }
-        self.open_form(specs[type(record)], record)
-
-    def open_form(self, spec: FormSpec[Any], record: Record | None = None) -> None:
-        self.push_screen(RecordForm(spec, record), partial(self._form_done, record))
-
-    def _form_done(self, original: Record | None, record: Record | None) -> None:
-        if record is None:
-            return
-        store = self.session.store
-        label = LABELS.get(type(record), "record")
-        try:
-            if original is None:
-                saved = store.add(record)
-                self.notify(f"Added {label} #{saved.id}.")  # type: ignore[attr-defined]
-            else:
-                record_id: int = original.id  # type: ignore[attr-defined]
-                if store.get(type(original), record_id) != original:
-                    self.notify(
-                        f"This {label} changed outside the app since you opened it; "
-                        "refreshed it: edit again.",
-                        severity="warning",
-                    )
-                    self.action_reload()
-                    return
-                store.update(record)
-                self.notify(f"Saved {label} #{record_id}.")
-        except Exception as exc:
-            self.notify(f"Not saved: {exc}", severity="error")
-            return
-        self.action_reload()
+        actions.edit(record)
 
     def action_remove(self) -> None:
+        if not (actions := self._ready_actions()):
+            return
         record = self._selected()
         if record is None:
             self.notify("Select a row to remove.")
             return
-        label = LABELS.get(type(record), "record")
-        record_id: int = record.id  # type: ignore[attr-defined]
-        self.push_screen(
-            Confirm(f"Remove {label} #{record_id}?", _describe(record)),
-            partial(self._remove_done, record),
-        )
-
-    def _remove_done(self, record: Record, yes: bool | None) -> None:
-        if not yes:
-            return
-        record_id: int = record.id  # type: ignore[attr-defined]
-        try:
-            self.session.store.remove(type(record), record_id)
-        except Exception as exc:
-            self.notify(f"Not removed: {exc}", severity="error")
-            return
-        self.notify(f"Removed {LABELS.get(type(record), 'record')} #{record_id}.")
-        self.action_reload()
+        actions.remove(record)
 
     def action_log_conference(self) -> None:
-        self.action_show("ce")
-        self.push_screen(ConferenceForm(self.session.today), self._conference_done)
-
-    def _conference_done(self, result: ConferenceResult | None) -> None:
-        if not result:
-            return
-        sessions = result.sessions
-        try:
-            if result.certificate is not None:
-                from careerpath.store import certificates
-
-                name = certificates.attach(self.session.home, result.certificate)
-                sessions = [s.model_copy(update={"certificate": name}) for s in sessions]
-            self.session.store.add_many(sessions)
-        except Exception as exc:
-            self.notify(f"Not saved: {exc}", severity="error")
-            return
-        hours = sum(a.contact_hours for a in sessions)
-        self.notify(f"Logged {len(sessions)} sessions, {hours} contact hours.")
-        self.action_reload()
+        if actions := self._ready_actions():
+            self.action_show("ce")
+            actions.log_conference()
 
     def action_edit_profile(self) -> None:
-        self.push_screen(
-            ProfileForm(self.session.rules, self.session.records.profile), self._profile_done
-        )
-
-    def _profile_done(self, result: Profile | str | None) -> None:
-        if not isinstance(result, Profile):
-            return
-        try:
-            self.session.store.save_profile(result)
-        except Exception as exc:
-            self.notify(f"Not saved: {exc}", severity="error")
-            return
-        self.notify("Profile saved.")
-        self.action_reload()
+        if actions := self._ready_actions():
+            actions.edit_profile()
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
 
     def action_help(self) -> None:
+        from careerpath.tui.screens.help_screen import HelpScreen
+
         self.push_screen(HelpScreen())
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
@@ -293,7 +313,7 @@ class CareerpathApp(App[None]):
             "Add an assignment", "Plan a contract: state and dates", self.action_add_assignment
         )
         yield SystemCommand(
-            "Log a CE activity", "One course or module", partial(self.open_ce_activity)
+            "Log a CE activity", "One course or module", self.action_add_ce_activity
         )
         yield SystemCommand(
             "Log a conference", "Many CE sessions at once", self.action_log_conference
@@ -375,28 +395,15 @@ class CareerpathApp(App[None]):
         self.notify(message)
         self.action_reload()
 
-    def open_ce_activity(self) -> None:
-        self.action_show("ce")
-        self.open_form(record_fields.ce_activity(self.session.today))
-
     def on_unmount(self) -> None:
-        self.session.close()
+        if self._session is not None:
+            self._session.close()
 
 
-def _describe(record: Record) -> str:
-    if isinstance(record, License):
-        return f"{record.profession} {record.jurisdiction} {record.kind.value.replace('_', ' ')}"
-    if isinstance(record, Certification):
-        return record.name
-    if isinstance(record, CEActivity):
-        return f"{record.completed} {record.title} ({record.contact_hours} h)"
-    if isinstance(record, Assignment):
-        return f"{record.jurisdiction} {record.facility or ''} from {record.start}"
-    if isinstance(record, SkillRating):
-        return f"{record.skill}: level {record.level}"
-    return ""
+def build_app(
+    home: Path, today: dt.date, config: Path | None = None, *, cache: bool = False
+) -> CareerpathApp:
+    """An app with its session loaded up front: tests and snapshots start on live answers."""
+    from careerpath.tui.session import Session
 
-
-def build_app(home: Path, today: dt.date, config: Path | None = None) -> CareerpathApp:
-    """The one factory the CLI, tests and benchmarks use."""
-    return CareerpathApp(Session(home, today, config))
+    return CareerpathApp(home, today, config, session=Session(home, today, config), cache=cache)

@@ -1,90 +1,84 @@
-"""Today: what is overdue and due soon, the next assignment's readiness, CE progress per license."""
+"""Today: what is overdue and due soon, the next assignment's readiness, CE progress per license.
+
+Drawn from a `Dashboard` payload (plain data), so it can paint in the first frame, before the
+records and rules are loaded. Few widgets on purpose: each one costs start-up time.
+"""
 
 from __future__ import annotations
 
 from rich.markup import escape
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widget import Widget
-from textual.widgets import Label, ProgressBar, Static
+from textual.containers import VerticalScroll
+from textual.widgets import Static
 
-from careerpath.hours import format_hours
-from careerpath.tui.session import Session
+from careerpath.tui.dashboard import CERow, Dashboard
+
+SECTION = "[b $accent]{}[/]"
+"""Section titles are markup in the one body text: one widget paints faster than six."""
+BAR_WIDTH = 24
+LABEL_WIDTH = 40
 
 
-class TodayView(Widget):
-    def __init__(self, session: Session, *, id: str | None = None) -> None:
+class TodayView(VerticalScroll):
+    def __init__(self, dashboard: Dashboard | None = None, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.session = session
+        self.dashboard = dashboard
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll():
-            yield Static(id="today-head", classes="section-title")
-            yield Static(id="due")
-            yield Static("Next assignment", classes="section-title")
-            yield Static(id="next-assignment")
-            yield Static("CE this renewal", classes="section-title")
-            yield Vertical(id="ce-progress")
+        yield Static(id="today-head", classes="section-title")
+        yield Static(id="today-body")
 
     def on_mount(self) -> None:
-        self.reload()
+        if self.dashboard is None:
+            self.query_one("#today-head", Static).update("Loading your records...")
+        else:
+            self.show(self.dashboard)
 
-    def reload(self) -> None:
-        answers = self.session.answers
-        if answers is None:
-            return
-        report = answers.reminders
-        profile = self.session.records.profile
-        name = profile.name if profile else "no profile yet"
+    def show(self, dashboard: Dashboard) -> None:
+        self.dashboard = dashboard
+        name = dashboard["name"] or "no profile yet"
         self.query_one("#today-head", Static).update(
-            f"{escape(name)} · {self.session.today.isoformat()} · "
-            f"{report.overdue} overdue, {len(report.items) - report.overdue} due in "
-            f"{report.within_days} days"
+            f"{escape(name)} · {dashboard['today']} · {dashboard['overdue']} overdue, "
+            f"{dashboard['due_soon']} due in {dashboard['within_days']} days"
         )
-        lines = []
-        for item in report.items[:12]:
-            if item.severity == "overdue":
-                lines.append(f"[b $error]OVERDUE[/] {item.date.isoformat()}  {escape(item.text)}")
+        lines: list[str] = []
+        for item in dashboard["due"]:
+            text = escape(item["text"])
+            if item["overdue"]:
+                lines.append(f"[b $error]OVERDUE[/]      {item['date']}  {text}")
             else:
                 lines.append(
-                    f"[$warning]due[/] in {item.days_left:>3} d  {item.date.isoformat()}  "
-                    f"{escape(item.text)}"
+                    f"[$warning]due[/] in {item['days_left']:>3} d  {item['date']}  {text}"
                 )
-        self.query_one("#due", Static).update("\n".join(lines) or "Nothing due in the window.")
-        plans = answers.plans
-        if plans:
-            plan = plans[0]
-            when = f"apply by {plan.apply_by.isoformat()}" if plan.apply_by else ""
+        if not lines:
+            lines.append("Nothing due in the window.")
+        lines += ["", SECTION.format("Next assignment")]
+        plan = dashboard["next_assignment"]
+        if plan:
+            when = f"  apply by {plan['apply_by']}" if plan["apply_by"] else ""
             text = (
-                f"{escape(plan.facility or plan.state_name)} ({plan.state}) from "
-                f"{plan.start.isoformat()}: [b]{plan.verdict.label}[/b] {when}\n"
-                f"{escape(plan.authority.detail)}"
+                f"{escape(plan['place'])} ({plan['state']}) from {plan['start']}: "
+                f"[b]{escape(plan['verdict'])}[/b]{when}\n{escape(plan['detail'])}"
             )
         else:
             text = "No upcoming assignment stored (Assignments tab, or `careerpath plan`)."
-        self.query_one("#next-assignment", Static).update(text)
-        box = self.query_one("#ce-progress", Vertical)
-        box.remove_children()
-        rows = []
-        for row in answers.ce.licenses:
-            required = float(row.required) if row.required else 0.0
-            bar = ProgressBar(total=required or 1, show_eta=False, show_percentage=True)
-            bar.progress = min(float(row.earned), required) if required else 1
-            need = (
-                f"{format_hours(row.earned)}/{format_hours(row.required)} h"
-                if row.required is not None
-                else "hours unknown"
-            )
-            missing = f" · missing: {', '.join(row.missing)}" if row.missing else ""
-            rows.append(
-                Horizontal(
-                    Label(f"{escape(row.license)} ({row.status.label})", classes="ce-label"),
-                    bar,
-                    Label(f" {need}{escape(missing)}", classes="ce-need"),
-                    classes="ce-row",
-                )
-            )
-        if rows:
-            box.mount_all(rows)
-        else:
-            box.mount(Static("No licenses stored yet."))
+        lines += [text, "", SECTION.format("CE this renewal")]
+        lines += [ce_line(row) for row in dashboard["ce"]] or ["No licenses stored yet."]
+        self.query_one("#today-body", Static).update("\n".join(lines))
+
+
+def ce_line(row: CERow) -> str:
+    """One license: label, a bar, hours and the mandatory topics still missing."""
+    label = f"{row['license']} ({row['status']})"
+    if len(label) > LABEL_WIDTH - 1:
+        label = label[: LABEL_WIDTH - 2] + "…"
+    if row["required"] is None:
+        bar = "[$text-muted]" + "╌" * BAR_WIDTH + "[/]"
+        need = f"{row['earned']} h of unknown: check with the board"
+    else:
+        filled = round(row["fraction"] * BAR_WIDTH)
+        colour = "$success" if row["fraction"] >= 1 else "$primary"
+        bar = f"[{colour}]{'━' * filled}[/][$panel-lighten-2]{'━' * (BAR_WIDTH - filled)}[/]"
+        need = f"{row['earned']}/{row['required']} h"
+    missing = f" · missing: {', '.join(row['missing'])}" if row["missing"] else ""
+    return f"{escape(label.ljust(LABEL_WIDTH))} {bar} {need}{escape(missing)}"
