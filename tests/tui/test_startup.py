@@ -153,3 +153,12 @@ def test_the_cache_survives_only_what_it_was_computed_from(sample_home: Path) ->
         conn.execute("UPDATE answer_cache SET key = 'older careerpath' WHERE name = 'dashboard'")
     conn.close()
     assert dashboard_cache.read(sample_home, sample_home, TODAY) is None
+
+
+async def test_a_tab_key_pressed_while_loading_is_kept(sample_home: Path) -> None:
+    app = CareerpathApp(sample_home, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4")  # before the map exists
+        await wait_loaded(app)
+        await pilot.pause()
+        assert app.tab == "map"

@@ -103,6 +103,7 @@ class CareerpathApp(App[None]):
             None if session else dashboard_cache.read(home, self.config_dir, today)
         )
         self._painted = False
+        self._wanted_tab: str | None = None
 
     @property
     def session(self) -> Session:
@@ -118,6 +119,7 @@ class CareerpathApp(App[None]):
 
     def on_mount(self) -> None:
         if self._session is not None:
+            self._show_session(self._session)
             self._loaded(self._session)
 
     def on_ready(self) -> None:
@@ -130,14 +132,21 @@ class CareerpathApp(App[None]):
     # --- loading ------------------------------------------------------------------------------
     @work(thread=True, exit_on_error=False, group="load")
     def _load(self) -> None:
+        """The session first (the dashboard needs it), then the code of the other tabs."""
         try:
             from careerpath.tui.session import Session
 
             session = Session(self.home, self.today, self.config_dir)
-            for path in VIEW_CLASSES.values():
-                import_module(path.partition(":")[0])
         except Exception as exc:
             self.call_from_thread(self._load_failed, exc)
+            return
+        self.call_from_thread(self._show_session, session)
+        try:
+            import_module("careerpath.tui.record_actions")
+            for path in VIEW_CLASSES.values():
+                import_module(path.partition(":")[0])
+        except Exception as exc:  # a broken install: say so, keep the dashboard
+            self.call_from_thread(self.notify, f"Could not load the tabs: {exc}", severity="error")
             return
         self.call_from_thread(self._loaded, session)
 
@@ -147,14 +156,17 @@ class CareerpathApp(App[None]):
         self.failure = f"careerpath: error: {exc}"
         self.exit(return_code=1)
 
-    def _loaded(self, session: Session) -> None:
-        from careerpath.tui.record_actions import RecordActions
-
+    def _show_session(self, session: Session) -> None:
         self._session = session
-        self.actions = RecordActions(self, session)
         for warning in session.warnings:
             self.notify(warning, severity="warning", timeout=15)
         self._show_dashboard()
+
+    def _loaded(self, session: Session) -> None:
+        """The other tabs and the record keys, once their code is loaded."""
+        from careerpath.tui.record_actions import RecordActions
+
+        self.actions = RecordActions(self, session)
         switcher = self.query_one(ContentSwitcher)
         for tab, path in VIEW_CLASSES.items():
             module, _, name = path.partition(":")
@@ -163,6 +175,8 @@ class CareerpathApp(App[None]):
             pane.display = False  # the switcher shows one pane at a time
             switcher.mount(pane)
         self.refresh_bindings()
+        if self._wanted_tab:
+            self.action_show(self._wanted_tab)
         if session.is_empty:
             self.actions.first_run()
 
@@ -210,8 +224,9 @@ class CareerpathApp(App[None]):
         """Switch tabs; the tabs after Today exist once the records are loaded."""
         switcher = self.query_one(ContentSwitcher)
         if tab != "today" and not switcher.query_children(f"#{tab}"):
-            self.notify("Still loading your records...", timeout=2)
+            self._wanted_tab = tab  # shown as soon as it exists: a key pressed early still works
             return
+        self._wanted_tab = None
         switcher.current = tab
         self.query_one(TabBar).active = tab
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from careerpath.errors import CareerpathError
-from careerpath.growth.plan import GrowthPlan, upskill
 from careerpath.planner.assignment import AssignmentPlan, plan_stored
 from careerpath.planner.ce_ledger import CELedger
 from careerpath.planner.ce_status import CEReport, ce_status
@@ -20,9 +20,12 @@ from careerpath.planner.settings import PlannerSettings, load_growth_settings, l
 from careerpath.planner.where import WhereReport, where
 from careerpath.records import Records
 from careerpath.reference.loader import RulesData
-from careerpath.reference.roles import Role, find_role, roles_in_use
 from careerpath.rules_update import load_current
 from careerpath.store.repository import Store
+
+if TYPE_CHECKING:
+    from careerpath.growth.plan import GrowthPlan
+    from careerpath.reference.roles import Role
 
 
 class Answers:
@@ -52,7 +55,7 @@ class Session:
         self.rules: RulesData = load_current(home, self.warnings.append)
         self.settings: PlannerSettings = load_settings(config or home)
         self.stale_months = load_growth_settings(config or home).stale_months
-        self.roles: dict[str, Role] = roles_in_use(self.rules.folder)
+        self._roles: dict[str, Role] | None = None
         self.records = Records()
         self.answers: Answers | None = None
         self.refresh()
@@ -64,11 +67,23 @@ class Session:
     def reload_rules(self) -> None:
         """After a rules update or rollback: read the copy now in use, then every answer."""
         self.rules = load_current(self.home, self.warnings.append)
-        self.roles = roles_in_use(self.rules.folder)
+        self._roles = None
         self.refresh()
+
+    @property
+    def roles(self) -> dict[str, Role]:
+        """The role profiles of the rules in use, read when the Growth tab first needs them
+        (the growth modules are not needed for the dashboard)."""
+        if self._roles is None:
+            from careerpath.reference.roles import roles_in_use
+
+            self._roles = roles_in_use(self.rules.folder)
+        return self._roles
 
     def default_role(self) -> Role | None:
         """The profile's first target role, else its specialty, else the first role."""
+        from careerpath.reference.roles import find_role
+
         profile = self.records.profile
         wanted = [*(profile.target_roles if profile else []), profile and profile.specialty]
         for text in wanted:
@@ -81,6 +96,8 @@ class Session:
         return next(iter(self.roles.values()), None)
 
     def growth(self, role: Role) -> GrowthPlan:
+        from careerpath.growth.plan import upskill
+
         return upskill(
             self.records,
             role,
