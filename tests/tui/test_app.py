@@ -295,3 +295,16 @@ async def test_growth_follows_the_target_role_set_on_first_run(tmp_path: Path) -
         await pilot.press("6")
         await pilot.pause()
         assert app.query_one("#role-select", Select).value == "icu"
+
+
+async def test_clicking_a_tab_label_switches_to_it(sample_home: Path) -> None:
+    app = make_app(sample_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        # "1 Today  2 Licenses  3 CE log": the third label starts at column 21, after padding.
+        await pilot.click("#tab-bar", offset=(24, 0))
+        await pilot.pause()
+        assert app.tab == "ce"
+        await pilot.click("#tab-bar", offset=(2, 0))
+        await pilot.pause()
+        assert app.tab == "today"
