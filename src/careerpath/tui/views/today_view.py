@@ -79,6 +79,10 @@ def ce_line(row: CERow) -> str:
         filled = round(row["fraction"] * BAR_WIDTH)
         colour = "$success" if row["fraction"] >= 1 else "$primary"
         bar = f"[{colour}]{'━' * filled}[/][$panel-lighten-2]{'━' * (BAR_WIDTH - filled)}[/]"
-        need = f"{row['earned']}/{row['required']} h"
+        need = (
+            f"{row['earned']} h, no general hours required"
+            if row["required"] == "0"
+            else f"{row['earned']}/{row['required']} h"
+        )
     missing = f" · missing: {', '.join(row['missing'])}" if row["missing"] else ""
     return f"{escape(label.ljust(LABEL_WIDTH))} {bar} {need}{escape(missing)}"
