@@ -30,7 +30,7 @@ from careerpath.planner.ce_status import CEState, LicenseCE, TopicState, ce_stat
 from careerpath.planner.dates import window_start
 from careerpath.planner.reminders import ReminderKind, obligations
 from careerpath.records import CEActivity, License, Records
-from careerpath.reference.loader import RulesData
+from careerpath.reference.loader import RulesData, load
 from careerpath.reference.schema import (
     Board,
     CEPeriodEnd,
@@ -321,3 +321,56 @@ def test_a_renewal_that_does_not_end_the_period_is_never_behind(
         assert row.status in (CEState.ON_TRACK, CEState.DONE)
         assert row.window_end is not None and row.window_end > expires
         assert any(n.startswith("CE is not due at this renewal") for n in row.notes)
+
+
+# --- the bundled rules data -------------------------------------------------------------------
+BUNDLED = load()
+
+
+def bundled_pt(state: str, expires: str, number: str | None = None) -> LicenseCE:
+    license = License(
+        id=1,
+        profession="PT",
+        jurisdiction=state,
+        expires=d(expires),
+        issued=d("2015-06-01"),
+        number=number,
+    )
+    return row_of(license, BUNDLED, TODAY)
+
+
+def test_oklahoma_counts_ce_in_compliance_periods_ending_in_even_years() -> None:
+    # Source (data/states/pt.json OK ce.notes): OAC 435:20-9-1 defines the initial compliance
+    # period as 1 February 2022 - 31 January 2024, so periods end 31 January of even years.
+    off_year = bundled_pt("OK", "2027-01-31")
+    assert off_year.due_at_renewal is False
+    assert (off_year.window_start, off_year.window_end) == (d("2026-02-01"), d("2028-01-31"))
+    assert off_year.required == 40 and off_year.status is CEState.ON_TRACK
+    reporting = bundled_pt("OK", "2028-01-31")
+    assert reporting.due_at_renewal is True
+    assert (reporting.window_start, reporting.window_end) == (d("2026-02-01"), d("2028-01-31"))
+
+
+def test_north_dakota_reports_in_years_of_the_license_numbers_parity() -> None:
+    # Source (data/states/pt.json ND ce.source): https://www.ndbpt.org/continuing_ed.asp -
+    # even-numbered licenses report CE in even-numbered renewal years, odd in odd.
+    assert bundled_pt("ND", "2027-01-31", number="1234").window_end == d("2028-01-31")
+    odd = bundled_pt("ND", "2027-01-31", number="1235")
+    assert odd.due_at_renewal is True and odd.window_end == d("2027-01-31")
+    unnumbered = bundled_pt("ND", "2027-01-31")
+    assert unnumbered.due_at_renewal is True
+    assert any("--number" in note for note in unnumbered.notes)
+
+
+@pytest.mark.parametrize(
+    ("state", "expires"), [("KS", "2026-12-31"), ("WY", "2027-10-01"), ("WA", "2027-03-14")]
+)
+def test_fixed_periods_of_unknown_years_stay_due_at_every_renewal(state: str, expires: str) -> None:
+    # Sources (data/states/pt.json KS, WY, WA ce.notes): CE is reported at every second annual
+    # renewal, but which one is not settled (KS: sources conflict; WY: board-assigned groups;
+    # WA: birthday cycles). Counting it as due now never hides CE that is due.
+    row = bundled_pt(state, expires)
+    assert row.due_at_renewal is True
+    assert row.window_end == d(expires)
+    assert row.window_start == window_start(d(expires), 24)
+    assert "which renewals end the board's CE period" in [u.what for u in row.unknowns]
