@@ -22,8 +22,8 @@ def cmd_ce_status(ctx: Context, args: argparse.Namespace) -> int:
     body = []
     for row in report.licenses:
         window = (
-            f"{row.window_start.isoformat()} - {row.expires.isoformat()}"
-            if row.window_start and row.expires
+            f"{row.window_start.isoformat()} - {row.window_end.isoformat()}"
+            if row.window_start and row.window_end
             else "unknown"
         )
         body.append(

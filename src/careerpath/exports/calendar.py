@@ -254,8 +254,8 @@ def _ce_details(row: LicenseCE | None, today: dt.date) -> list[str]:
     if row is None:
         return []
     lines = []
-    if row.window_start and row.expires:
-        window = f"{row.window_start.isoformat()} to {row.expires.isoformat()}"
+    if row.window_start and row.window_end:
+        window = f"{row.window_start.isoformat()} to {row.window_end.isoformat()}"
         required = "unknown" if row.required is None else f"{format_hours(row.required)} h"
         lines.append(
             f"Renewal window {window}: required {required}, earned {format_hours(row.earned)} h "

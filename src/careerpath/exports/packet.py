@@ -215,8 +215,8 @@ def ce_section(report: CEReport, licenses: Sequence[License]) -> Section:
         lic = by_id.get(row.license_id)
         name = short_license(lic) if lic else row.license
         window = (
-            f"{row.window_start.isoformat()} – {row.expires.isoformat()}"
-            if row.window_start and row.expires
+            f"{row.window_start.isoformat()} – {row.window_end.isoformat()}"
+            if row.window_start and row.window_end
             else "unknown"
         )
         required = "unknown" if row.required is None else format_hours(row.required)

@@ -60,25 +60,28 @@ def what_counts(
         topics: list[str] = []
         if not counts_for(activity, lic.id):
             counts, reason = False, "claimed for other licenses only"
-        elif status.window_start is None or status.expires is None:
+        elif status.window_start is None or status.window_end is None:
             counts, reason = False, "renewal window unknown"
-        elif not status.window_start <= activity.completed <= status.expires:
+        elif not status.window_start <= activity.completed <= status.window_end:
             counts = False
             reason = (
                 f"outside the window {status.window_start.isoformat()} to "
-                f"{status.expires.isoformat()}"
+                f"{status.window_end.isoformat()}"
             )
         else:
             counts = True
             reason = (
-                f"in the window {status.window_start.isoformat()} to {status.expires.isoformat()}"
+                f"in the window {status.window_start.isoformat()} to "
+                f"{status.window_end.isoformat()}"
             )
             if mph != 60:
                 reason += f" ({mph}-minute hours)"
         for topic in status.topics:
             if topic.topic in activity.topics and counts_for(activity, lic.id):
                 in_period = topic.counted_from is None or activity.completed >= topic.counted_from
-                if in_period and (status.expires is None or activity.completed <= status.expires):
+                if in_period and (
+                    status.window_end is None or activity.completed <= status.window_end
+                ):
                     topics.append(topic.label)
         toward.append(
             CountsToward(

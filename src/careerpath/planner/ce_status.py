@@ -1,7 +1,10 @@
 """What CE does each license still owe before it renews?
 
 The renewal window ends on the license's expiry date and starts one CE period earlier (the
-board's CE period, else its renewal cycle), or on the issue date for a first renewal. Hours are
+board's CE period, else its renewal cycle), or on the issue date for a first renewal. A board
+that counts CE over fixed periods longer than its renewal cycle has the window of the fixed
+period that contains the expiry; at a renewal that does not end it the CE is not yet due
+(see ce_period). Hours are
 summed exactly in the board's minutes per hour. Mandatory topics follow their frequency: every
 renewal (inside this window), every Nth renewal (inside the last N windows), once (ever), first
 renewal only (when this is the first), or a period the board names (treated as this window).
@@ -19,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from careerpath.hours import to_decimal
 from careerpath.planner import credentials
 from careerpath.planner.ce_ledger import CELedger
+from careerpath.planner.ce_period import ce_window
 from careerpath.planner.dates import months_between, window_start
 from careerpath.planner.unknown import Unknown
 from careerpath.records import License, LicenseKind, Records
@@ -77,6 +81,11 @@ class LicenseCE(BaseModel):
     state: str
     expires: dt.date | None
     window_start: dt.date | None
+    window_end: dt.date | None = None
+    """Last day of the window: the expiry, or the end of the board's fixed CE period when that
+    period ends at a later renewal (then `due_at_renewal` is false)."""
+    due_at_renewal: bool = True
+    """The CE is reported at the renewal on `expires` (false: at the end of its fixed period)."""
     cycle_months: int | None
     first_renewal: bool | None
     minutes_per_hour: int
@@ -85,6 +94,7 @@ class LicenseCE(BaseModel):
     needed: Decimal | None
     pace_per_month: Decimal | None
     days_left: int | None
+    """Days until the window ends (the expiry, unless the CE is due at a later renewal)."""
     status: CEState
     topics: list[TopicStatus] = Field(default_factory=list)
     missing: list[str] = Field(default_factory=list)
@@ -186,13 +196,20 @@ def license_ce(lic: License, rules: RulesData, today: dt.date, ledger: CELedger)
         )
 
     expires = lic.expires
-    start = window_start(expires, cycle)
+    window = ce_window(
+        ce.period_ends, expires, cycle, state.renewal.cycle_months, lic.number, lic.id
+    )
+    start, end = window.start, window.end
+    if window.note:
+        notes.append(window.note)
+    if window.unknown:
+        unknowns.append(Unknown(what=window.unknown, link=board))
     first: bool | None = None
     if lic.issued is not None:
         first = lic.issued >= start
         if first:
             start = lic.issued
-    counted_to = min(expires, today)
+    counted_to = min(end, today)
     earned = ledger.total(start, counted_to, lic.id, mph)
 
     required: Fraction | None = None
@@ -208,7 +225,7 @@ def license_ce(lic: License, rules: RulesData, today: dt.date, ledger: CELedger)
             )
 
     topics = [
-        _topic_status(t, lic, expires, start, cycle, first, counted_to, ledger, mph)
+        _topic_status(t, lic, end, start, cycle, first, counted_to, ledger, mph)
         for t in ce.mandatory_topics
     ]
     extra = sum(
@@ -229,16 +246,20 @@ def license_ce(lic: License, rules: RulesData, today: dt.date, ledger: CELedger)
         if (s.state is TopicState.MISSING and s.condition) or s.state is TopicState.CHECK
     ]
     needed = None if required is None else max(Fraction(0), required + extra - earned)
-    days_left = (expires - today).days
+    days_left = (end - today).days
     pace = None
     if needed is not None and needed > 0 and days_left > 0:
-        pace = needed / months_between(today, expires)
-    status = _status(needed, missing, days_left, required, extra, earned, start, expires, today)
+        pace = needed / months_between(today, end)
+    status = _status(needed, missing, days_left, required, extra, earned, start, end, today)
+    if not window.due_now and status is CEState.BEHIND:
+        status = CEState.ON_TRACK  # not due at this renewal: the note says when it is
     if ce.hours_per_cycle == 0 and not ce.mandatory_topics:
         notes.append("The board requires no CE hours for this renewal.")
     return LicenseCE(
         **base,
         window_start=start,
+        window_end=end,
+        due_at_renewal=window.due_now,
         cycle_months=cycle,
         first_renewal=first,
         minutes_per_hour=mph,
@@ -261,7 +282,7 @@ def license_ce(lic: License, rules: RulesData, today: dt.date, ledger: CELedger)
 def _topic_status(
     topic: MandatoryTopic,
     lic: License,
-    expires: dt.date,
+    end: dt.date,
     start: dt.date,
     cycle: int,
     first: bool | None,
@@ -273,7 +294,7 @@ def _topic_status(
     due = True
     counted_from: dt.date | None = start
     if frequency is TopicFrequency.EVERY_NTH_RENEWAL and topic.every_n:
-        counted_from = window_start(expires, cycle * topic.every_n)
+        counted_from = window_start(end, cycle * topic.every_n)
     elif frequency is TopicFrequency.ONCE:
         counted_from = dt.date.min
     elif frequency is TopicFrequency.FIRST_RENEWAL:
@@ -319,7 +340,7 @@ def _status(
     extra: Fraction,
     earned: Fraction,
     start: dt.date,
-    expires: dt.date,
+    end: dt.date,
     today: dt.date,
 ) -> CEState:
     if needed is None:
@@ -328,7 +349,7 @@ def _status(
         return CEState.DONE
     if days_left < 0:
         return CEState.OVERDUE
-    total_days = max((expires - start).days, 1)
+    total_days = max((end - start).days, 1)
     elapsed = Fraction(min(max((today - start).days, 0), total_days), total_days)
     assert required is not None
     if earned < (required + extra) * elapsed or (missing and days_left <= SOON_DAYS):

@@ -189,7 +189,7 @@ def obligations(
     if any(a.completed > today for a in records.ce_activities):
         changes.append(today + dt.timedelta(days=1))  # what-if dates before logged CE
     for row in ce_status(records, rules, today, ledger).licenses:
-        if row.expires is None or row.status in (CEState.DONE, CEState.UNKNOWN):
+        if row.window_end is None or row.status in (CEState.DONE, CEState.UNKNOWN):
             continue
         owed = []
         if row.needed:
@@ -197,7 +197,9 @@ def obligations(
         if row.missing:
             owed.append(", ".join(row.missing))
         if owed:
-            items.append(Obligation(date=row.expires, kind=ReminderKind.CE_SHORTFALL,
+            # Due when the CE window ends: the expiry, or a later renewal that ends the
+            # board's fixed CE period.
+            items.append(Obligation(date=row.window_end, kind=ReminderKind.CE_SHORTFALL,
                                     text=f"CE for {row.license} still owes " + " and ".join(owed),
                                     record="license", record_id=row.license_id))  # fmt: skip
 

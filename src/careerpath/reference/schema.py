@@ -213,16 +213,59 @@ class MandatoryTopic(DataModel):
         return self
 
 
+class CEPeriodEnd(DataModel):
+    """Where a board's fixed CE period ends, for boards that renew a license more often than
+    they count CE (a license renewed every year, CE reported at every second renewal for the
+    `period_months` before it).
+
+    A period ends on `month`/`day` (null: on the license's own expiry day, e.g. a birthday) in
+    the years `years` names:
+
+    - "odd" / "even": periods end in odd- or even-numbered years, for every licensee;
+    - "license_number": in years of the same parity as the license number (its last digit);
+    - null: the years differ by licensee in a way the data cannot tell (a group the board
+      assigns, the year of first licensure) or the sources conflict.
+
+    At a renewal that does not end a period the CE is not yet due; the planner counts it in
+    the period that contains the license's next expiry. With `years` null it cannot tell, and
+    treats every renewal as one that may end a period.
+    """
+
+    month: int | None = Field(default=None, ge=1, le=12)
+    day: int | None = Field(default=None, ge=1, le=31)
+    years: Literal["odd", "even", "license_number"] | None = None
+    detail: str | None = None
+
+    @model_validator(mode="after")
+    def _month_and_day(self) -> Self:
+        if (self.month is None) != (self.day is None):
+            raise ValueError("a CE period end needs both month and day, or neither")
+        return self
+
+
 class ContinuingEducation(Sourced):
     hours_per_cycle: float | None = Field(default=None, ge=0, le=500)
     period_months: int | None = Field(default=None, ge=1, le=72)
     """CE reporting period when it differs from the renewal cycle (null: the renewal cycle)."""
+    period_ends: CEPeriodEnd | None = None
+    """The CE period is fixed, not the `period_months` before every renewal (see CEPeriodEnd)."""
     minutes_per_hour: Literal[50, 60] | None = None
     unit: str | None = None
     mandatory_topics: list[MandatoryTopic] = Field(default_factory=list)
     alternatives: list[str] = Field(default_factory=list)
     first_renewal_exempt: bool | None = None
     notes: str | None = None
+
+    @model_validator(mode="after")
+    def _fixed_period(self) -> Self:
+        ends = self.period_ends
+        if ends is None:
+            return self
+        if self.period_months is None:
+            raise ValueError("a fixed CE period (period_ends) needs period_months")
+        if ends.years is not None and self.period_months != 24:
+            raise ValueError("odd/even-year CE periods (period_ends.years) are two-year periods")
+        return self
 
 
 class ProcessingDays(DataModel):

@@ -161,7 +161,7 @@ class CEView(Widget):
             rows = [
                 a
                 for a in rows
-                if in_window(a, window.license_id, window.window_start, window.expires)
+                if in_window(a, window.license_id, window.window_start, window.window_end)
             ]
         column = self.sort_column
         rows.sort(key=lambda a: _sort_value(a, column), reverse=self.sort_reverse)
