@@ -11,10 +11,12 @@ import json
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from careerpath.reference.roles import (
     Requirement,
     Role,
+    RoleCertification,
     _fold,
     load_role_file,
     load_roles,
@@ -187,4 +189,51 @@ def test_role_sources_are_listed(roles: dict[str, Role]) -> None:
         cited = {s.source for s in role.skills if s.source}
         cited |= {c.source for c in role.certifications if c.source}
         cited |= {c.renewal_source for c in role.certifications if c.renewal_source}
+        cited |= {c.renewal_second_source for c in role.certifications if c.renewal_second_source}
         assert cited <= set(role.sources), role.id
+
+
+def test_a_certification_renews_the_same_in_every_role(roles: dict[str, Role]) -> None:
+    """NRP, NIHSS, BLS ... appear in several roles: one body, one period, one source everywhere."""
+    seen: dict[str, tuple[str, tuple[object, ...]]] = {}
+    for role in roles.values():
+        for cert in role.certifications:
+            facts = (
+                cert.body,
+                cert.renewal_months,
+                cert.renewal_source,
+                cert.renewal_second_source,
+            )
+            first = seen.setdefault(cert.id, (role.id, facts))
+            assert first[1] == facts, f"{cert.id}: {first[0]} says {first[1]}, {role.id} {facts}"
+
+
+CERT = {
+    "id": "ccrn",
+    "name": "CCRN",
+    "body": "AACN",
+    "requirement": "preferred",
+    "importance": 4,
+    "judgement": True,
+}
+
+
+def test_renewal_second_source_needs_a_sourced_period() -> None:
+    RoleCertification.model_validate(
+        {
+            **CERT,
+            "renewal_months": 36,
+            "renewal_source": "https://body.example/renew",
+            "renewal_second_source": "https://summary.example/ccrn",
+        }
+    )
+    for bad in (
+        {"renewal_second_source": "https://summary.example/ccrn"},
+        {
+            "renewal_months": 36,
+            "renewal_source": "https://body.example/renew",
+            "renewal_second_source": "https://body.example/renew",
+        },
+    ):
+        with pytest.raises(ValidationError, match="renewal_second_source"):
+            RoleCertification.model_validate({**CERT, **bad})

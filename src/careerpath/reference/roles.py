@@ -119,6 +119,9 @@ class RoleCertification(Sourced):
     renewal_months: int | None = Field(default=None, ge=1, le=120)
     """Null when the certification body's renewal period could not be sourced."""
     renewal_source: Url | None = None
+    """The certifying body's own page where one was found; otherwise the best page found."""
+    renewal_second_source: Url | None = None
+    """Another page that states the same period, e.g. the summary cited before the body's page."""
     effort_hours: float | None = Field(default=None, gt=0, le=500)
     cost: Cost | None = None
     ce_topics: list[Slug] = Field(default_factory=list)
@@ -128,6 +131,13 @@ class RoleCertification(Sourced):
     def _renewal_cited(self) -> Self:
         if self.renewal_months is not None and self.renewal_source is None:
             raise ValueError(f"{self.id}: renewal_months needs renewal_source")
+        if self.renewal_second_source is not None and (
+            self.renewal_months is None or self.renewal_second_source == self.renewal_source
+        ):
+            raise ValueError(
+                f"{self.id}: renewal_second_source backs a sourced renewal_months"
+                " and differs from renewal_source"
+            )
         return self
 
 
