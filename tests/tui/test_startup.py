@@ -162,3 +162,17 @@ async def test_a_tab_key_pressed_while_loading_is_kept(sample_home: Path) -> Non
         await wait_loaded(app)
         await pilot.pause()
         assert app.tab == "map"
+
+
+async def test_a_confirmed_cache_is_not_rewritten_on_open(sample_home: Path) -> None:
+    """Opening the app with a valid cache does no background recomputation."""
+    two_days_ago = TODAY - dt.timedelta(days=2)
+    assert dashboard_cache.refresh(sample_home, sample_home, two_days_ago)
+    app = CareerpathApp(sample_home, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert app.first_dashboard is not None
+        await wait_loaded(app)
+        await pilot.pause()
+    # Still the copy computed two days ago: a rewrite would reach six days past today.
+    assert dashboard_cache.read(sample_home, sample_home, TODAY + dt.timedelta(days=4))
+    assert dashboard_cache.read(sample_home, sample_home, TODAY + dt.timedelta(days=5)) is None

@@ -35,6 +35,11 @@ class CEWindow(NamedTuple):
     """What the data would need to say for the planner to know which renewals report CE."""
 
 
+def _half_cycle(expires: dt.date, renewal_months: int) -> dt.timedelta:
+    """Half the renewal cycle that starts at `expires`: the tolerance for a period end."""
+    return (expires + relativedelta(months=renewal_months) - expires) / 2
+
+
 def license_number_parity(number: str | None) -> int | None:
     """1 for an odd license number, 0 for an even one, None when it does not end in a digit."""
     text = (number or "").strip()
@@ -71,8 +76,7 @@ def fixed_period_end(
     if parity is None:
         return None
     month, day = (ends.month, ends.day) if ends.month and ends.day else (expires.month, expires.day)
-    half = (expires + relativedelta(months=renewal_months) - expires) / 2
-    after = expires - half
+    after = expires - _half_cycle(expires, renewal_months)
     for year in range(after.year, after.year + 4):
         end = on_day(year, month, day)
         if end > after and year % 2 == parity:
@@ -116,8 +120,7 @@ def ce_window(
             "now: check with the board.",
             unknown="which renewals end the board's CE period",
         )
-    half = (expires + relativedelta(months=renewal_months) - expires) / 2
-    if end <= expires + half:
+    if end <= expires + _half_cycle(expires, renewal_months):
         return rolling._replace(
             note=f"CE is reported at this renewal: the board's fixed {period_months}-month CE "
             f"period ends {end.isoformat()}."

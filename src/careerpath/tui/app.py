@@ -160,7 +160,7 @@ class CareerpathApp(App[None]):
         self._session = session
         for warning in session.warnings:
             self.notify(warning, severity="warning", timeout=15)
-        self._show_dashboard()
+        self._show_dashboard(first=True)
 
     def _loaded(self, session: Session) -> None:
         """The other tabs and the record keys, once their code is loaded."""
@@ -180,16 +180,19 @@ class CareerpathApp(App[None]):
         if session.is_empty:
             self.actions.first_run()
 
-    def _show_dashboard(self) -> None:
+    def _show_dashboard(self, *, first: bool = False) -> None:
         from careerpath.tui.dashboard import build
 
         answers = self.session.answers
         if answers is None:
             return
-        self.query_one(TodayView).show(build(answers, self.session.records, self.today))
+        dashboard = build(answers, self.session.records, self.today)
+        self.query_one(TodayView).show(dashboard)
         if not self._painted:
             self.call_after_refresh(self._mark_painted)
-        if self.keep_cache:
+        # At start-up, a cached dashboard that the live answers confirm needs no rewriting;
+        # after any change the cache was emptied, so it is always rewritten.
+        if self.keep_cache and not (first and dashboard == self.first_dashboard):
             self._write_cache()
 
     def _mark_painted(self) -> None:
