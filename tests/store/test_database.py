@@ -175,3 +175,34 @@ def test_writer_killed_mid_transaction_50_times(tmp_path: Path) -> None:
         with Store(tmp_path) as store:  # opens, checks integrity, and still writes
             ids = {row[0] for row in store.conn.execute("SELECT id FROM ce_activities")}
         assert committed <= ids, f"round {round_number}: lost {sorted(committed - ids)[:5]}"
+
+
+def test_a_second_connection_in_the_app_keeps_the_file_sound(tmp_path: Path) -> None:
+    """The app keeps one connection open while a worker opens and closes another, and the CLI
+    writes from its own process meanwhile. Opening the file outside SQLite on the second open
+    used to drop the app's locks, so the CLI reset the WAL under it and corrupted the file."""
+    import datetime as dt
+
+    from careerpath.records import Profile
+    from careerpath.tui import dashboard_cache
+
+    home = tmp_path / "home"
+    today = dt.date(2026, 11, 25)
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "careerpath", "--home", str(home), *args]
+        return subprocess.run(command, capture_output=True, text=True, check=False)
+
+    app = Store(home)
+    app.save_profile(Profile(name="Ana", professions=["RN"], home_state="TX"))
+    dashboard_cache.refresh(home, home, today)  # the worker's own connection
+    added = cli("license", "add", "--profession", "RN", "--state", "TX", "--expires", "2027-05-31")
+    assert added.returncode == 0, added.stderr
+    app.records()
+    dashboard_cache.refresh(home, home, today)
+    app.close()
+    logged = cli("ce", "add", "--title", "Sepsis", "--hours", "2", "--date", "2026-11-20")
+    assert logged.returncode == 0, logged.stderr
+    with sqlite3.connect(home / "careerpath.db") as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()

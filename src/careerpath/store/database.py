@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,10 +27,29 @@ class DatabaseError(CareerpathError):
     """The database file cannot be used; the message names the file."""
 
 
+_OPENED: set[Path] = set()
+"""Database files this process has opened through SQLite (see `_read_header`)."""
+_OPENED_LOCK = threading.Lock()
+
+
+def _read_header(path: Path) -> bytes:
+    """The file's first bytes, read outside SQLite only before this process has opened it.
+
+    Closing any descriptor of a file drops every POSIX lock the process holds on it, including
+    those of an open SQLite connection (the app keeps one while a worker opens another). Another
+    process can then checkpoint and reset the WAL under that connection and corrupt the file.
+    Once SQLite has opened the file here, the header was checked then, and SQLite's own checks
+    below still run."""
+    with _OPENED_LOCK:
+        if path.resolve() in _OPENED:
+            return SQLITE_HEADER
+    with path.open("rb") as handle:
+        return handle.read(len(SQLITE_HEADER))
+
+
 def _inspect(path: Path) -> tuple[int, int, bool]:
     """Return (application_id, user_version, has_tables) of an existing file, read-only."""
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
+    header = _read_header(path)
     if header != SQLITE_HEADER:
         raise DatabaseError(
             f"{path} is not a careerpath database (it is not an SQLite file); "
@@ -159,4 +179,6 @@ def open_database(home: Path, *, migrate_to: int = LATEST) -> sqlite3.Connection
     except BaseException:
         conn.close()
         raise
+    with _OPENED_LOCK:
+        _OPENED.add(path.resolve())
     return conn
