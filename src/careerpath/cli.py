@@ -264,6 +264,12 @@ def build_parser() -> _Parser:
     pset.add_argument("--name")
     pset.add_argument("--profession", action="append", help="repeatable: RN, LPN, PT, OT, SLP ...")
     pset.add_argument("--home-state", metavar="XX", help="primary state of residence")
+    pset.add_argument("--home-since", metavar="YYYY-MM-DD",
+                      help="the day it became your home state (after a move)")  # fmt: skip
+    pset.add_argument("--previous-home", metavar="XX",
+                      help="your home state before that move ('' clears it)")  # fmt: skip
+    pset.add_argument("--birth-date", metavar="YYYY-MM-DD",
+                      help="private: checks expiry dates tied to your birth month")  # fmt: skip
     pset.add_argument("--specialty")
     pset.add_argument(
         "--target-role", action="append", help="repeatable: role you want next, e.g. icu"

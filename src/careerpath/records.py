@@ -116,12 +116,31 @@ class Profile(Record):
     professions: list[ProfessionField] = Field(default_factory=list)
     home_state: Jurisdiction | None = None
     """Primary state of residence (PSOR), which decides NLC eligibility."""
+    home_since: dt.date | None = None
+    """The day `home_state` became the primary state of residence (a move starts the NLC's
+    60-day window to apply for the new home state's license)."""
+    previous_home: Jurisdiction | None = None
+    """The primary state of residence before `home_state`, when the move was recent."""
+    birth_date: dt.date | None = None
+    """Private: only to check and predict expiry dates that boards tie to the birth month or
+    birthday. Never exported unless the user asks."""
     specialty: str | None = None
     target_roles: list[str] = Field(default_factory=list)
     nlc_answers: dict[str, Answer] = Field(default_factory=dict)
     """Answers to the NLC uniform-licensure questions, by requirement id."""
 
-    _blank = field_validator("home_state", "specialty", mode="before")(_none_if_blank)
+    _blank = field_validator("home_state", "previous_home", "specialty", mode="before")(
+        _none_if_blank
+    )
+
+    @model_validator(mode="after")
+    def _residence(self) -> Self:
+        if self.previous_home is not None and self.previous_home == self.home_state:
+            raise ValueError(
+                f"the previous home {self.previous_home} is the current home state: "
+                "leave --previous-home empty unless you moved"
+            )
+        return self
 
     @field_validator("professions")
     @classmethod
@@ -134,6 +153,15 @@ class LicenseKind(StrEnum):
     MULTISTATE = "multistate"
     PRIVILEGE = "privilege"
     """A compact privilege to practise (PT, OT, ASLP-IC) resting on a home-state license."""
+
+
+class LicenseRoute(StrEnum):
+    """How the license was obtained: boards exempt first renewals by route."""
+
+    EXAM = "exam"
+    """First license, by passing the licensing exam."""
+    ENDORSEMENT = "endorsement"
+    """By endorsement (reciprocity) of a license held in another jurisdiction."""
 
 
 class LicenseStatus(StrEnum):
@@ -160,6 +188,9 @@ class License(Record):
     issued: dt.date | None = None
     expires: dt.date | None = None
     status: LicenseStatus = LicenseStatus.ACTIVE
+    """Standing: only an active license without discipline carries compact rights."""
+    route: LicenseRoute | None = None
+    """Exam or endorsement (null: not recorded, so route-dependent rules stay unknown)."""
     home_license_id: int | None = None
     """For a privilege: the home-state license it rests on."""
     note: str | None = Field(default=None, max_length=2000)

@@ -28,6 +28,9 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
     print(f"name:         {profile.name}")
     print(f"professions:  {show([p.value for p in profile.professions])}")
     print(f"home state:   {home + ' (' + jurisdictions.name(home) + ')' if home else '-'}")
+    if profile.home_since or profile.previous_home:
+        print(f"home since:   {show(profile.home_since)} (before: {show(profile.previous_home)})")
+    print(f"birth date:   {'set (private)' if profile.birth_date else '-'}")
     print(f"specialty:    {show(profile.specialty)}")
     print(f"target roles: {show(profile.target_roles)}")
     if profile.nlc_answers:
@@ -61,6 +64,10 @@ def cmd_set(ctx: Context, args: argparse.Namespace) -> int:
         data["professions"] = args.profession
     if args.home_state is not None:
         data["home_state"] = args.home_state
+    for field in ("home_since", "previous_home", "birth_date"):
+        value = getattr(args, field)
+        if value is not None:
+            data[field] = value or None
     if args.specialty is not None:
         data["specialty"] = args.specialty
     if args.target_role:

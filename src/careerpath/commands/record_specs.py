@@ -69,6 +69,7 @@ LICENSE = KindSpec(
         Option("issued", "--issued", "issue date", metavar="YYYY-MM-DD"),
         Option("expires", "--expires", "expiry date", metavar="YYYY-MM-DD"),
         Option("status", "--status", "active (default), pending, inactive, expired, encumbered"),
+        Option("route", "--route", "how you got it: exam (first license) or endorsement"),
         Option("home_license_id", "--home-license", "for a privilege: id of the home license", metavar="ID"),
         Option("note", "--note", "free text"),
     ),

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from careerpath import jurisdictions
 from careerpath.planner import credentials
 from careerpath.planner.dates import days_before
+from careerpath.planner.residence import Residence
 from careerpath.planner.settings import PlannerSettings
 from careerpath.planner.unknown import Unknown, unknown_text
 from careerpath.planner.where import Authority, Basis, WhereReport, where
@@ -29,6 +30,9 @@ class Verdict(StrEnum):
     COVERED = "covered"
     RENEW = "renew"
     """Covered once a license that lapses before or during the assignment is renewed."""
+    ACT_FIRST = "act_first"
+    """Covered only if a step the rules require is taken by a date (after a move, the NLC's
+    application in the new home state)."""
     ON_TRACK = "on_track"
     TIGHT = "tight"
     TOO_LATE = "too_late"
@@ -42,6 +46,7 @@ class Verdict(StrEnum):
 _RANK = {
     Verdict.COVERED: 0,
     Verdict.RENEW: 1,
+    Verdict.ACT_FIRST: 1,
     Verdict.ON_TRACK: 2,
     Verdict.TIGHT: 3,
     Verdict.UNKNOWN: 4,
@@ -146,7 +151,10 @@ def plan_assignment(
     state_rules = file.rules_for(state) if file else None
     compact = rules.compact_for(profession)
     last_day = end or start
-    planner = _Routes(records, today, start, last_day, settings, authority, state_rules, compact)
+    planner = _Routes(
+        records, today, start, last_day, settings, authority, state_rules, compact,
+        residence=report.residence,
+    )  # fmt: skip
     routes = planner.build(report.home_state, profession)
     best = min(routes, key=lambda r: _RANK[r.verdict]) if routes else None
     unknowns = list(dict.fromkeys(u for r in routes for u in r.unknowns))
@@ -225,6 +233,8 @@ class _Routes:
         authority: Authority,
         state_rules: StateRules | None,
         compact: Compact | None,
+        *,
+        residence: Residence | None = None,
     ) -> None:
         self.records = records
         self.today = today
@@ -235,6 +245,7 @@ class _Routes:
         self.rules = state_rules
         self.compact = compact
         self.board = state_rules.board.url if state_rules else None
+        self.residence = residence
 
     def build(self, home: str | None, profession: str) -> list[Route]:
         basis = self.authority.basis
@@ -264,17 +275,34 @@ class _Routes:
         auth = self.authority
         lapses = auth.expires is not None and auth.expires < self.last_day
         notes = []
+        steps = [Step(text=auth.detail)]
         if lapses and auth.expires is not None:
             notes.append(
                 f"It expires on {auth.expires.isoformat()}, before the assignment ends: renew it "
                 "first."
             )
+        verdict = Verdict.RENEW if lapses else Verdict.COVERED
+        apply_by: dt.date | None = None
+        move = self.residence
+        if auth.basis is Basis.MULTISTATE and move is not None and move.apply_by is not None:
+            apply_by = move.apply_by
+            steps.append(
+                Step(
+                    text=f"Apply for a {move.home} multistate license by {apply_by.isoformat()} "
+                    "(NLC rule 402(2)): you moved, and your current multistate license covers "
+                    f"you only until {move.home} issues yours."
+                )
+            )
+            verdict = self._verdict(apply_by) if not lapses else verdict
+            if verdict in (Verdict.ON_TRACK, Verdict.TIGHT):
+                verdict = Verdict.ACT_FIRST
         return Route(
             kind=RouteKind.COVERED,
             title=f"Already covered: {auth.basis.label}",
-            steps=[Step(text=auth.detail)],
+            steps=steps,
             lead_days=0,
-            verdict=Verdict.RENEW if lapses else Verdict.COVERED,
+            apply_by=apply_by,
+            verdict=verdict,
             notes=notes,
         )
 

@@ -20,6 +20,7 @@ from careerpath.planner.assignment import Verdict, plan_stored
 from careerpath.planner.ce_ledger import CELedger
 from careerpath.planner.ce_status import CEState, ce_status
 from careerpath.planner.lead_times import EXIT_DUE, EXIT_NOTHING_DUE, EXIT_OVERDUE
+from careerpath.planner.residence import move_deadlines, residence_changes
 from careerpath.planner.settings import PlannerSettings
 from careerpath.records import LicenseKind, Records
 from careerpath.reference.loader import RulesData
@@ -41,6 +42,8 @@ class ReminderKind(StrEnum):
     CERTIFICATION_EXPIRY = "certification_expiry"
     CE_SHORTFALL = "ce_shortfall"
     APPLY_BY = "apply_by"
+    MOVE_APPLY_BY = "move_apply_by"
+    """After a move between NLC states: apply for the new home state's license (60 days)."""
 
 
 class Obligation(BaseModel):
@@ -186,6 +189,18 @@ def obligations(
                                     text=f"{cert.name} expires", past_text=f"{cert.name} expired",
                                     record="cert", record_id=cert.id))  # fmt: skip
 
+    changes.extend(residence_changes(records.profile))
+    for lic, residence in move_deadlines(records, rules, today):
+        assert residence.apply_by is not None
+        items.append(Obligation(
+            date=residence.apply_by, kind=ReminderKind.MOVE_APPLY_BY,
+            text=f"apply for a {residence.home} multistate {lic.profession} license (you moved; "
+            f"NLC rule 402(2)); your {credentials.label(lic)} covers you until it is issued",
+            past_text=f"the 60 days to apply for a {residence.home} multistate license after "
+            f"your move have passed: apply now and check with the {residence.home} board",
+            record="license", record_id=lic.id,
+        ))  # fmt: skip
+
     if any(a.completed > today for a in records.ce_activities):
         changes.append(today + dt.timedelta(days=1))  # what-if dates before logged CE
     for row in ce_status(records, rules, today, ledger).licenses:
@@ -211,8 +226,8 @@ def obligations(
                 changes.append(route.apply_by + dt.timedelta(days=1))
                 tight_from = route.apply_by - dt.timedelta(days=settings.tight_days - 1)
                 changes.append(tight_from)
-        if plan.verdict is Verdict.COVERED:
-            continue
+        if plan.verdict in (Verdict.COVERED, Verdict.ACT_FIRST):
+            continue  # act-first plans wait on the move reminder above
         where = plan.facility or plan.state_name
         if plan.apply_by is not None:
             items.append(Obligation(

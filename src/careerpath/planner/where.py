@@ -15,8 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from careerpath import jurisdictions
 from careerpath.planner import credentials
+from careerpath.planner.residence import Residence, Standing, home_on, multistate_residence
 from careerpath.planner.unknown import Unknown, unknown_text
-from careerpath.records import Answer, License, LicenseKind, Records
+from careerpath.records import Answer, License, LicenseKind, LicenseStatus, Records
 from careerpath.reference.loader import RULES_FILE_FOR, RulesData
 from careerpath.reference.schema import (
     CompactMembership,
@@ -103,6 +104,8 @@ class WhereReport(BaseModel):
     home_state: str | None
     compact: str | None
     """Short name of the compact for this profession, if any."""
+    residence: Residence | None = None
+    """How residence bears on the user's multistate license today (NLC), when one is held."""
     notes: list[str] = Field(default_factory=list)
     jurisdictions: list[Authority]
 
@@ -132,6 +135,7 @@ def where(
         today=today,
         home_state=situation.home,
         compact=situation.compact.short_name if situation.compact else None,
+        residence=situation.residence,
         notes=situation.notes,
         jurisdictions=rows,
     )
@@ -152,7 +156,11 @@ class _Situation:
         self.today = today
         self.profession = profession
         profile = records.profile
-        self.home = home_state or (profile.home_state if profile else None)
+        self.home = home_state or home_on(profile, today)
+        moved = home_state is None and profile is not None and self.home == profile.home_state
+        self.home_since = profile.home_since if moved and profile else None
+        self.previous_home = profile.previous_home if moved and profile else None
+        self.residence: Residence | None = None
         self.compact = rules.compact_for(profession)
         state_file = rules.state_rules(RULES_FILE_FOR.get(profession, profession))
         self.state_rules: dict[str, StateRules] = (
@@ -169,6 +177,11 @@ class _Situation:
             self.compact.member(self.home) if self.compact and self.home else None
         )
         self.home_license = self._home_license()
+        self.encumbered = [
+            lic
+            for lic in self.licenses
+            if lic.kind is not LicenseKind.PRIVILEGE and lic.status is LicenseStatus.ENCUMBERED
+        ]
         self.multistate = self._multistate()
         self.upgrade_blockers, self.upgrade_confirm = self._upgrade_eligibility()
 
@@ -211,14 +224,52 @@ class _Situation:
                     "on Nursys."
                 )
                 continue
-            if self.home and lic.jurisdiction != self.home:
+            residence = multistate_residence(
+                lic,
+                self.records,
+                self.compact,
+                self.today,
+                self.home,
+                home_since=self.home_since,
+                previous_home=self.previous_home,
+            )
+            self.residence = residence
+            if not residence.standing.multistate:
                 self.notes.append(
-                    f"Your multistate license is from {lic.jurisdiction} but your home state is "
-                    f"{self.home}: after a move the NLC expects a new home-state license "
-                    "(see 'careerpath where --if-home')."
+                    f"Your {credentials.label(lic)} carries no multistate practice today: "
+                    f"{residence.reason}."
+                )
+                continue
+            if residence.standing is not Standing.HOME:
+                self.notes.append(
+                    f"Your {credentials.label(lic)} still carries multistate practice: "
+                    f"{residence.reason}."
                 )
             return lic
         return None
+
+    def _move_warning(self) -> list[str]:
+        residence = self.residence
+        if residence is None or residence.standing is not Standing.MOVE_GRACE:
+            return []
+        return [f"Moving home: {residence.reason}."]
+
+    def _privilege_blocker(self) -> str | None:
+        """Why no compact privilege can be bought or used now, from the user's licenses alone."""
+        assert self.compact is not None
+        rules = self.compact.rules
+        if not self.encumbered:
+            return None
+        names = ", ".join(credentials.label(lic) for lic in self.encumbered)
+        if rules.no_encumbrance_on_any_license is True:
+            return (
+                f"a {self.compact.short_name} privilege needs no encumbrance on any license, "
+                f"and your {names} is encumbered"
+            )
+        return (
+            f"your {names} is encumbered, and whether the {self.compact.short_name} then allows "
+            f"a privilege is {unknown_text(self.compact.commission.url)}"
+        )
 
     def _upgrade_eligibility(self) -> tuple[list[str], list[str]]:
         """NLC uniform requirements answered 'no' (blockers) and not yet answered (confirm)."""
@@ -258,6 +309,9 @@ class _Situation:
             lic = current[0]
             if lic.status == "encumbered":
                 warnings.append("Encumbered: practise only within the board's terms.")
+            moved = lic.kind is LicenseKind.MULTISTATE and lic.jurisdiction != self.home
+            if moved and self.residence is not None:
+                warnings.append(f"Recorded as multistate: {self.residence.reason}.")
             if lic.expires is None:
                 warnings.append("No expiry date stored: add it to get renewal reminders.")
             return Authority(
@@ -282,7 +336,7 @@ class _Situation:
                 detail=f"On your {credentials.label(lic)} ({_status_phrase(membership)}).",
                 expires=lic.expires,
                 license_id=lic.id,
-                warnings=warnings + _partial_warning(membership),
+                warnings=warnings + _partial_warning(membership) + self._move_warning(),
                 source=membership.source,
             )
 
@@ -318,6 +372,13 @@ class _Situation:
             if not credentials.in_force(lic, self.today):
                 warnings.append(
                     f"Your {credentials.label(lic)} is {_why_not(lic, self.today)}: buy it again."
+                )
+                continue
+            blocker = self._privilege_blocker()
+            if blocker is not None:
+                warnings.append(
+                    f"Your {credentials.label(lic)} cannot be used while {blocker[0].lower()}"
+                    f"{blocker[1:]}."
                 )
                 continue
             if home is None or not credentials.unencumbered(home, self.today):
@@ -368,11 +429,27 @@ class _Situation:
             ):
                 reason = f"a privilege needs an active, unencumbered {self.profession} license in {self.home}"
                 return self._license_needed(base, warnings, reason=reason)
+            blocker = self._privilege_blocker()
+            if blocker is not None:
+                return self._license_needed(base, warnings, reason=blocker)
             unknowns = []
             if membership.jurisprudence_exam is None:
                 unknowns.append(Unknown(what="jurisprudence exam", link=compact.commission.url))
             if membership.privilege_fee_usd is None:
                 unknowns.append(Unknown(what="state privilege fee", link=compact.commission.url))
+            if compact.rules.no_encumbrance_on_any_license is None:
+                unknowns.append(
+                    Unknown(
+                        what="eligibility with discipline elsewhere", link=compact.commission.url
+                    )
+                )
+            confirm = []
+            if compact.rules.adverse_action_lookback_years:
+                confirm.append(
+                    "Has any license or privilege of yours had disciplinary action in the last "
+                    f"{compact.rules.adverse_action_lookback_years} years? Then no privilege "
+                    "yet."
+                )
             exam = _EXAM_TEXT.get(membership.jurisprudence_exam, _EXAM_TEXT[None])
             return Authority(
                 **base,
@@ -382,6 +459,7 @@ class _Situation:
                 expires=self.home_license.expires,
                 rests_on=self.home_license.id,
                 warnings=warnings,
+                confirm=confirm,
                 unknowns=unknowns,
                 fee_usd=membership.privilege_fee_usd,
                 jurisprudence_exam=membership.jurisprudence_exam,
@@ -398,6 +476,14 @@ class _Situation:
         if self.upgrade_blockers:
             return self._license_needed(
                 base, warnings, reason="you can hold single-state licenses only"
+            )
+        home_lic = self.home_license
+        if home_lic is not None and not credentials.unencumbered(home_lic, self.today):
+            return self._license_needed(
+                base,
+                warnings,
+                reason=f"a multistate license needs an active, unencumbered license and your "
+                f"{credentials.label(home_lic)} is {home_lic.status} (NLC uniform requirements)",
             )
         how = (
             f"upgrade your {self.home} license to multistate"

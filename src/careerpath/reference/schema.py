@@ -91,6 +91,11 @@ class CompactRules(Sourced):
     who_may_hold: str | None = None
     moving_home: str | None = None
     privilege_ends_with_home_license: bool | None = None
+    no_encumbrance_on_any_license: bool | None = None
+    """A privilege may be bought or used only while no license the holder has, in any state,
+    is encumbered (null: the data does not say, so no privilege is offered as available)."""
+    adverse_action_lookback_years: int | None = Field(default=None, ge=1, le=10)
+    """Years that must pass since any adverse action on any license or privilege."""
     uniform_requirements: list[UniformRequirement] = Field(default_factory=list)
     notes: str | None = None
 

@@ -88,6 +88,14 @@ MIGRATIONS: tuple[str, ...] = (
         payload TEXT NOT NULL
     );
     """,
+    # 4: residence history (the NLC's move rules), birth date (expiry rules tied to it), and
+    # how a license was obtained (first-renewal rules by route).
+    """
+    ALTER TABLE profile ADD COLUMN home_since TEXT;
+    ALTER TABLE profile ADD COLUMN previous_home TEXT;
+    ALTER TABLE profile ADD COLUMN birth_date TEXT;
+    ALTER TABLE licenses ADD COLUMN route TEXT;
+    """,
 )
 
 LATEST = len(MIGRATIONS)

@@ -19,7 +19,7 @@ class TableSpec(NamedTuple):
 LICENSES = TableSpec(
     "license",
     "licenses",
-    ("profession", "jurisdiction", "kind", "number", "issued", "expires", "status",
+    ("profession", "jurisdiction", "kind", "number", "issued", "expires", "status", "route",
      "home_license_id", "note"),
     order_by="jurisdiction, profession, id",
 )  # fmt: skip
@@ -52,7 +52,17 @@ ASSIGNMENTS = TableSpec(
 PROFILE = TableSpec(
     "profile",
     "profile",
-    ("name", "professions", "home_state", "specialty", "target_roles", "nlc_answers"),
+    (
+        "name",
+        "professions",
+        "home_state",
+        "home_since",
+        "previous_home",
+        "birth_date",
+        "specialty",
+        "target_roles",
+        "nlc_answers",
+    ),
     json_columns=frozenset({"professions", "target_roles", "nlc_answers"}),
 )
 

@@ -19,6 +19,7 @@ from careerpath.records import (
     Certification,
     License,
     LicenseKind,
+    LicenseRoute,
     LicenseStatus,
     Profession,
     Record,
@@ -112,6 +113,9 @@ LICENSE = FormSpec(
             options=_choices(LicenseStatus),
             required=True,
             default="active",
+        ),
+        FieldSpec(
+            "route", "Obtained by (exam or endorsement)", "select", options=_choices(LicenseRoute)
         ),
         FieldSpec("issued", "Issued", "date", placeholder=DATE),
         FieldSpec("expires", "Expires", "date", placeholder=DATE),

@@ -1,0 +1,411 @@
+"""Traveler scenarios where a wrong "covered" or "done" would put a license at risk.
+
+Each row names the rule its expected answer rests on. The properties at the end check the
+same rules over generated records: never covered where the rules do not settle it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from careerpath import jurisdictions
+from careerpath.planner.assignment import Verdict, plan_assignment
+from careerpath.planner.reminders import ReminderKind, reminders
+from careerpath.planner.where import PRACTISE_NOW, Basis, where
+from careerpath.records import Profile, Records
+from careerpath.reference.loader import RulesData, load
+from careerpath.reference.schema import CompactStatus
+
+from .builders import TODAY, d, lic, profile, records
+
+RULES = load()
+NLC_RULES = "https://www.nursecompact.com/"
+"""NLC Article IV and rules 402(2)/403(1), as summarised in data/compacts/nlc.json."""
+PT_RULE = "https://ptcompact.org/How-to-Get-Privileges"
+OT_RULE = "https://legislature.vermont.gov/statutes/section/26/071/03369"
+ASLP_RULE = (
+    "https://lawfilesext.leg.wa.gov/Law/RCWArchive/2023/htm/RCW%20%2018%20%20TITLE/"
+    "RCW%20%2018%20.%2035A%20CHAPTER/RCW%20%2018%20.%2035A.040.htm"
+)
+
+
+def moved(home: str, since: str, previous: str | None, *professions: str) -> Profile:
+    base = profile(home, *professions)
+    return base.model_copy(update={"home_since": d(since), "previous_home": previous})
+
+
+class Case(NamedTuple):
+    name: str
+    recs: Callable[[], Records]
+    profession: str
+    state: str
+    basis: Basis
+    rule: str
+
+
+TX_MULTI = lic(1, "RN", "TX", kind="multistate")
+CASES = [
+    # --- NLC residence ------------------------------------------------------------------------
+    Case(
+        "home multistate covers another NLC state",
+        lambda: records(profile("TX", "RN"), TX_MULTI),
+        "RN",
+        "AZ",
+        Basis.MULTISTATE,
+        NLC_RULES,
+    ),
+    Case(
+        "moved to non-NLC CA: TX multistate no longer covers AZ",
+        lambda: records(profile("CA", "RN"), TX_MULTI),
+        "RN",
+        "AZ",
+        Basis.LICENSE_NEEDED,
+        NLC_RULES,
+    ),
+    Case(
+        "moved to non-NLC CA: still licensed in TX itself",
+        lambda: records(profile("CA", "RN"), TX_MULTI),
+        "RN",
+        "TX",
+        Basis.LICENSE,
+        NLC_RULES,
+    ),
+    Case(
+        "moved to non-NLC CA with a date: still not covered in AZ",
+        lambda: records(moved("CA", "2026-11-01", "TX", "RN"), TX_MULTI),
+        "RN",
+        "AZ",
+        Basis.LICENSE_NEEDED,
+        NLC_RULES,
+    ),
+    Case(
+        "moved TX->FL 20 days ago: grace, AZ covered",
+        lambda: records(moved("FL", "2026-11-05", "TX", "RN"), TX_MULTI),
+        "RN",
+        "AZ",
+        Basis.MULTISTATE,
+        NLC_RULES,
+    ),
+    Case(
+        "moved TX->FL 60 days ago (last day): grace",
+        lambda: records(moved("FL", "2026-09-26", "TX", "RN"), TX_MULTI),
+        "RN",
+        "AZ",
+        Basis.MULTISTATE,
+        NLC_RULES,
+    ),
+    Case(
+        "moved TX->FL 61 days ago, no FL application: AZ not covered",
+        lambda: records(moved("FL", "2026-09-25", "TX", "RN"), TX_MULTI),
+        "RN",
+        "AZ",
+        Basis.MULTISTATE_AVAILABLE,
+        NLC_RULES,
+    ),
+    Case(
+        "moved TX->FL 90 days ago, FL application pending: covered until FL issues",
+        lambda: records(
+            moved("FL", "2026-08-27", "TX", "RN"), TX_MULTI, lic(2, "RN", "FL", status="pending")
+        ),
+        "RN",
+        "AZ",
+        Basis.MULTISTATE,
+        NLC_RULES,
+    ),
+    Case(
+        "home FL but move date unknown: TX multistate does not cover AZ",
+        lambda: records(profile("FL", "RN"), TX_MULTI),
+        "RN",
+        "AZ",
+        Basis.MULTISTATE_AVAILABLE,
+        NLC_RULES,
+    ),
+    Case(
+        "moved to FL from GA, license from TX: never multistate",
+        lambda: records(moved("FL", "2026-11-20", "GA", "RN"), TX_MULTI),
+        "RN",
+        "AZ",
+        Basis.MULTISTATE_AVAILABLE,
+        NLC_RULES,
+    ),
+    Case(
+        "move dated in the future: TX is still home today",
+        lambda: records(moved("FL", "2027-02-01", "TX", "RN"), TX_MULTI),
+        "RN",
+        "AZ",
+        Basis.MULTISTATE,
+        NLC_RULES,
+    ),
+    Case(
+        "LPN moved to non-NLC NY: TX LPN multistate covers only TX",
+        lambda: records(profile("NY", "LPN"), lic(1, "LPN", "TX", kind="multistate")),
+        "LPN",
+        "CO",
+        Basis.LICENSE_NEEDED,
+        NLC_RULES,
+    ),
+    Case(
+        "encumbered multistate: no practice in other NLC states",
+        lambda: records(
+            profile("TX", "RN"), lic(1, "RN", "TX", kind="multistate", status="encumbered")
+        ),
+        "RN",
+        "AZ",
+        Basis.LICENSE_NEEDED,
+        NLC_RULES,
+    ),
+    Case(
+        "expired multistate: no practice elsewhere",
+        lambda: records(
+            profile("TX", "RN"), lic(1, "RN", "TX", kind="multistate", expires=d("2026-10-31"))
+        ),
+        "RN",
+        "AZ",
+        Basis.MULTISTATE_AVAILABLE,
+        NLC_RULES,
+    ),
+    Case(
+        "single-state license from home covers only home",
+        lambda: records(profile("TX", "RN"), lic(1, "RN", "TX")),
+        "RN",
+        "TX",
+        Basis.LICENSE,
+        NLC_RULES,
+    ),
+    Case(
+        "single-state license: AZ needs an upgrade",
+        lambda: records(profile("TX", "RN"), lic(1, "RN", "TX")),
+        "RN",
+        "AZ",
+        Basis.MULTISTATE_AVAILABLE,
+        NLC_RULES,
+    ),
+    # --- PT Compact: encumbrance on any license ------------------------------------------------
+    Case(
+        "PT clean home license: privilege available in a member state",
+        lambda: records(profile("TX", "PT"), lic(1, "PT", "TX")),
+        "PT",
+        "CO",
+        Basis.PRIVILEGE_AVAILABLE,
+        PT_RULE,
+    ),
+    Case(
+        "PT with an encumbered license elsewhere: no privilege",
+        lambda: records(
+            profile("TX", "PT"), lic(1, "PT", "TX"), lic(2, "PT", "CA", status="encumbered")
+        ),
+        "PT",
+        "CO",
+        Basis.LICENSE_NEEDED,
+        PT_RULE,
+    ),
+    Case(
+        "PT encumbered elsewhere: a held privilege cannot be used",
+        lambda: records(
+            profile("TX", "PT"),
+            lic(1, "PT", "TX"),
+            lic(2, "PT", "CA", status="encumbered"),
+            lic(3, "PT", "CO", kind="privilege", home_license_id=1),
+        ),
+        "PT",
+        "CO",
+        Basis.LICENSE_NEEDED,
+        PT_RULE,
+    ),
+    Case(
+        "PT clean: a held privilege covers",
+        lambda: records(
+            profile("TX", "PT"),
+            lic(1, "PT", "TX"),
+            lic(3, "PT", "CO", kind="privilege", home_license_id=1),
+        ),
+        "PT",
+        "CO",
+        Basis.PRIVILEGE,
+        PT_RULE,
+    ),
+    Case(
+        "PT with an encumbered license: still licensed in that state itself",
+        lambda: records(
+            profile("TX", "PT"), lic(1, "PT", "TX"), lic(2, "PT", "CA", status="encumbered")
+        ),
+        "PT",
+        "CA",
+        Basis.LICENSE,
+        PT_RULE,
+    ),
+    Case(
+        "PTA encumbered elsewhere: no privilege",
+        lambda: records(
+            profile("TX", "PTA"), lic(1, "PTA", "TX"), lic(2, "PTA", "NM", status="encumbered")
+        ),
+        "PTA",
+        "CO",
+        Basis.LICENSE_NEEDED,
+        PT_RULE,
+    ),
+    Case(
+        "PT whose home license is inactive: no privilege",
+        lambda: records(profile("TX", "PT"), lic(1, "PT", "TX", status="inactive")),
+        "PT",
+        "CO",
+        Basis.LICENSE_NEEDED,
+        PT_RULE,
+    ),
+    Case(
+        "PT living in a non-member state: no privilege",
+        lambda: records(profile("CA", "PT"), lic(1, "PT", "CA")),
+        "PT",
+        "CO",
+        Basis.LICENSE_NEEDED,
+        PT_RULE,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_where_scenario(case: Case) -> None:
+    answer = where(case.recs(), RULES, TODAY, case.profession).get(case.state)
+    assert answer.basis is case.basis, (case.rule, answer.detail, answer.warnings)
+
+
+def live(compact_id: str, *codes: str) -> RulesData:
+    """The rules with `codes` issuing and accepting privileges: the eligibility rule is the
+    compact's, whichever states happen to be live in the data today."""
+    compact = RULES.compacts[compact_id]
+    members = [
+        m.model_copy(
+            update={"status": CompactStatus.IMPLEMENTED, "practice_allowed": True,
+                    "issues_to_residents": True}
+        )
+        if m.code in codes
+        else m
+        for m in compact.jurisdictions
+    ]  # fmt: skip
+    compacts = {**RULES.compacts, compact_id: compact.model_copy(update={"jurisdictions": members})}
+    return RULES._replace(compacts=compacts)
+
+
+@pytest.mark.parametrize(
+    ("compact_id", "profession", "rule"),
+    [("ot", "OT", OT_RULE), ("ot", "OTA", OT_RULE), ("aslp", "SLP", ASLP_RULE)],
+)
+def test_encumbered_license_elsewhere_blocks_every_privilege(
+    compact_id: str, profession: str, rule: str
+) -> None:
+    """OT Compact and ASLP-IC: no encumbrance (or adverse action) on any state license."""
+    rules = live(compact_id, "CO", "UT", "NE")
+    home = "CO"
+    clean = records(profile(home, profession), lic(1, profession, home))
+    dirty = records(
+        profile(home, profession), lic(1, profession, home),
+        lic(2, profession, "CA", status="encumbered"),
+    )  # fmt: skip
+    offered = [
+        a.code for a in where(clean, rules, TODAY, profession).jurisdictions
+        if a.basis is Basis.PRIVILEGE_AVAILABLE
+    ]  # fmt: skip
+    assert offered == ["NE", "UT"]
+    for code in offered:
+        answer = where(dirty, rules, TODAY, profession).get(code)
+        assert answer.basis is Basis.LICENSE_NEEDED, rule
+        assert "encumbered" in answer.detail
+
+
+def test_moved_nurse_plan_says_apply_by_and_reminds() -> None:
+    """Rule 402(2): apply in the new home state within 60 days; 403(1): covered meanwhile."""
+    recs = records(moved("FL", "2026-11-05", "TX", "RN"), TX_MULTI)
+    plan = plan_assignment(recs, RULES, TODAY, state="AZ", start=d("2027-03-03"))
+    assert plan.verdict is Verdict.ACT_FIRST
+    assert plan.apply_by == d("2027-01-04")
+    assert any("402(2)" in step.text for r in plan.routes for step in r.steps)
+    report = reminders(recs, RULES, TODAY)
+    moves = [r for r in report.items if r.kind is ReminderKind.MOVE_APPLY_BY]
+    assert [r.date for r in moves] == [d("2027-01-04")]
+
+
+def test_nurse_who_moved_to_a_non_compact_state_is_told_why() -> None:
+    recs = records(profile("CA", "RN"), TX_MULTI)
+    report = where(recs, RULES, TODAY, "RN")
+    assert len(report.practisable()) == 1
+    assert any("valid in TX only" in note for note in report.notes)
+    plan = plan_assignment(recs, RULES, TODAY, state="AZ", start=d("2027-03-03"))
+    assert plan.verdict is not Verdict.COVERED
+
+
+def test_privilege_confirms_no_recent_discipline() -> None:
+    recs = records(profile("TX", "PT"), lic(1, "PT", "TX"))
+    answer = where(recs, RULES, TODAY, "PT").get("CO")
+    assert any("disciplinary action in the last 2 years" in q for q in answer.confirm)
+
+
+# --- properties ------------------------------------------------------------------------------
+STATES = st.sampled_from(jurisdictions.STATES_AND_DC)
+DAYS = st.integers(min_value=0, max_value=400)
+
+
+@st.composite
+def nurse_records(draw: st.DrawFn) -> tuple[Records, dt.date]:
+    issuer = draw(STATES)
+    home = draw(STATES)
+    status = draw(st.sampled_from(["active", "encumbered", "inactive", "expired", "pending"]))
+    since = draw(st.one_of(st.none(), DAYS.map(lambda n: TODAY - dt.timedelta(days=n))))
+    previous = draw(st.one_of(st.none(), STATES))
+    prof = profile(home, "RN").model_copy(
+        update={"home_since": since, "previous_home": previous if previous != home else None}
+    )
+    extra: list[Any] = []
+    if draw(st.booleans()):
+        extra.append(lic(2, "RN", home, status=draw(st.sampled_from(["pending", "active"]))))
+    return records(prof, lic(1, "RN", issuer, kind="multistate", status=status), *extra), TODAY
+
+
+@settings(max_examples=150, deadline=None)
+@given(nurse_records(), STATES)
+def test_never_covered_outside_the_compact_or_the_move_window(
+    case: tuple[Records, dt.date], state: str
+) -> None:
+    recs, today = case
+    answer = where(recs, RULES, today, "RN").get(state)
+    if answer.basis is not Basis.MULTISTATE:
+        return
+    nlc = RULES.compacts["nlc"]
+    member = nlc.member(state)
+    assert member.practice_allowed and member.status in (
+        CompactStatus.IMPLEMENTED, CompactStatus.PARTIAL,
+    )  # fmt: skip
+    multistate = recs.licenses[0]
+    assert multistate.status == "active"
+    prof = recs.profile
+    assert prof is not None
+    if multistate.jurisdiction != prof.home_state:
+        # Only inside the 60 days after a dated move from the issuer, or with an application.
+        assert prof.home_since is not None and prof.previous_home in (None, multistate.jurisdiction)
+        applied = any(lc.jurisdiction == prof.home_state for lc in recs.licenses[1:])
+        assert applied or today <= prof.home_since + dt.timedelta(days=60)
+        assert nlc.member(prof.home_state or "").issues_to_residents is True
+
+
+@settings(max_examples=150, deadline=None)
+@given(STATES, STATES, st.sampled_from(["PT", "PTA", "OT", "OTA", "SLP"]))
+def test_never_a_privilege_with_an_encumbered_license(
+    home: str, other: str, profession: str
+) -> None:
+    if other == home:
+        return
+    recs = records(
+        profile(home, profession), lic(1, profession, home),
+        lic(2, profession, other, status="encumbered"),
+        lic(3, profession, "CO", kind="privilege", home_license_id=1),
+    )  # fmt: skip
+    report = where(recs, RULES, TODAY, profession)
+    for answer in report.jurisdictions:
+        assert answer.basis not in (Basis.PRIVILEGE, Basis.PRIVILEGE_AVAILABLE)
+        if answer.basis in PRACTISE_NOW:
+            assert answer.code in (home, other)
