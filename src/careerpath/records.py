@@ -22,7 +22,7 @@ from pydantic import (
     model_validator,
 )
 
-from careerpath import jurisdictions
+from careerpath import jurisdictions, topic_vocabulary
 from careerpath.hours import MAX_CONTACT_HOURS, CEUnit, contact_hours, to_decimal
 
 
@@ -245,12 +245,13 @@ class CEFormat(StrEnum):
 
 def _topic(value: Any) -> Any:
     if isinstance(value, str):
-        return "-".join(value.strip().lower().replace("_", " ").split())
+        return topic_vocabulary.canonical(value)
     return value
 
 
 Topic = Annotated[str, BeforeValidator(_topic), Field(min_length=1, max_length=80)]
-"""A CE topic slug (`implicit-bias`); free text is folded to kebab case."""
+"""A CE topic id (`implicit-bias`, `fl-laws-and-rules`): free text is folded to kebab case and
+synonyms to the rules data's ids (see topic_vocabulary)."""
 
 
 class CEActivity(Record):

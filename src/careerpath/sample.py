@@ -73,7 +73,13 @@ def sample_traveler(today: dt.date) -> Records:
         (-200, "Stroke alert essentials", "2", "contact_hours", ["stroke"]),
         (-260, "Pediatric triage", "3", "contact_hours", ["pediatrics"]),
         (-330, "Pain management update", "2", "contact_hours", ["pain-management"]),
-        (-420, "Texas nursing jurisprudence and ethics", "2", "contact_hours", ["laws-and-rules"]),
+        (
+            -420,
+            "Texas nursing jurisprudence and ethics",
+            "2",
+            "contact_hours",
+            ["tx-laws-and-rules"],
+        ),
     ]
     activities = [
         CEActivity(

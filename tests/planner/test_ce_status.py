@@ -642,7 +642,8 @@ def test_no_ce_required_note() -> None:
 
 # --- the bundled rules data -------------------------------------------------------------------
 TODAY = d("2026-11-25")
-FL_TOPICS = ["medical-errors", "laws-and-rules", "human-trafficking", "substance-use"]
+FL_TOPICS = ["medical-errors", "fl-laws-and-rules", "human-trafficking", "substance-use"]
+"""Florida's laws-and-rules topic is its own (jurisdiction_specific): tagged for FL."""
 
 
 def florida_rn(*activities: CEActivity) -> LicenseCE:
@@ -717,11 +718,11 @@ def test_texas_rn_needs_20_hours() -> None:
     row = texas_rn(
         d("2010-05-01"),
         act(1, d("2026-07-01"), "20"),
-        act(2, d("2023-03-01"), "2", "laws-and-rules"),  # within the last three periods
+        act(2, d("2023-03-01"), "2", "tx-laws-and-rules"),  # within the last three periods
     )
     assert row.window_start == d("2026-06-01")
     assert row.required == 20 and row.earned == 20 and row.needed == 0
-    assert topic_of(row, "laws-and-rules").counted_from == d("2022-06-01")
+    assert topic_of(row, "tx-laws-and-rules").counted_from == d("2022-06-01")
     assert row.missing == []
     assert row.status is CEState.DONE
     # Topics for some nurses only are left to check, not counted as missing.
@@ -737,7 +738,7 @@ def test_texas_rn_jurisprudence_older_than_three_periods_is_missing() -> None:
     row = texas_rn(
         d("2010-05-01"),
         act(1, d("2026-07-01"), "20"),
-        act(2, d("2022-05-31"), "2", "laws-and-rules"),
+        act(2, d("2022-05-31"), "2", "tx-jurisprudence"),
     )
     assert row.missing == ["Texas nursing jurisprudence and ethics"]
     assert row.status is not CEState.DONE

@@ -175,7 +175,7 @@ def test_ce_log_short_of_one_mandatory_topic(cli: CLI) -> None:
             "--session",
             "Errors|2|medical-errors",
             "--session",
-            "Rules|2|laws-and-rules",
+            "Rules|2|Florida laws and rules",
             "--session",
             "Trafficking|2|human-trafficking",
             "--session",

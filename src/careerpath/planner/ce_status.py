@@ -19,6 +19,7 @@ from fractions import Fraction
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from careerpath import topic_vocabulary
 from careerpath.hours import to_decimal
 from careerpath.planner import credentials
 from careerpath.planner.ce_ledger import CELedger
@@ -57,6 +58,7 @@ class TopicStatus(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     topic: str
+    """The tag that fills it (`fl-laws-and-rules` for a jurisdiction's own topic)."""
     label: str
     hours_required: Decimal | None
     hours_done: Decimal
@@ -299,7 +301,8 @@ def _topic_status(
         counted_from = dt.date.min
     elif frequency is TopicFrequency.FIRST_RENEWAL:
         due = first is not False
-    done = ledger.total(counted_from or start, counted_to, lic.id, mph, topic=topic.topic)
+    key = topic_id(topic, lic.jurisdiction)
+    done = ledger.total(counted_from or start, counted_to, lic.id, mph, topic=key)
     required = None if topic.hours is None else Fraction(str(topic.hours))
     met = done >= required if required is not None and required > 0 else done > 0
     if frequency is None:
@@ -311,15 +314,13 @@ def _topic_status(
     due_now = due
     if due and counted_from is not None and counted_from < start:
         # Every-Nth and once topics: already met before this window means not due again now.
-        before = ledger.total(
-            counted_from, start - dt.timedelta(days=1), lic.id, mph, topic=topic.topic
-        )
+        before = ledger.total(counted_from, start - dt.timedelta(days=1), lic.id, mph, topic=key)
         due_now = not (before >= required if required is not None and required > 0 else before > 0)
     condition = topic.applies_to
     if frequency is TopicFrequency.FIRST_RENEWAL and first is None and condition is None:
         condition = "this is your first renewal"
     return TopicStatus(
-        topic=topic.topic,
+        topic=key,
         label=topic.label,
         hours_required=_dec(topic.hours),
         hours_done=to_decimal(done),
@@ -355,6 +356,16 @@ def _status(
     if earned < (required + extra) * elapsed or (missing and days_left <= SOON_DAYS):
         return CEState.BEHIND
     return CEState.ON_TRACK
+
+
+def topic_id(topic: MandatoryTopic, code: str) -> str:
+    """The tag that fills `topic` at `code`'s board: its own id, or `fl-laws-and-rules` for a
+    topic that is the jurisdiction's own (a course on another state's law never fills it)."""
+    return (
+        topic_vocabulary.qualified(code, topic.topic)
+        if topic.jurisdiction_specific
+        else topic.topic
+    )
 
 
 def _frequency_text(topic: MandatoryTopic) -> str | None:

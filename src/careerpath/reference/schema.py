@@ -209,6 +209,10 @@ class MandatoryTopic(DataModel):
     every_n: int | None = Field(default=None, ge=2, le=10)
     applies_to: str | None = None
     counts_toward_total: bool | None = None
+    jurisdiction_specific: bool | None = None
+    """Its content is this jurisdiction's own law or program (its laws and rules, a course its
+    agency approves): only an activity tagged for this jurisdiction (`fl-laws-and-rules`) fills
+    it, never another state's course on the same subject."""
     notes: str | None = None
 
     @model_validator(mode="after")
