@@ -177,6 +177,14 @@ def _add_planning_commands(sub: argparse._SubParsersAction[_Parser], common: _Pa
     remind.add_argument("--json", action="store_true", help="machine-readable output")
     remind.set_defaults(handler=_lazy("remind", "cmd_remind"))
 
+    topics = sub.add_parser(
+        "topics", parents=[common], help="the CE topic tags that fill each board's mandatory topics"
+    )
+    topics.add_argument("--state", metavar="XX", type=_jurisdiction, help="only this jurisdiction")
+    topics.add_argument("--profession", type=_profession, help="only this profession's boards")
+    topics.add_argument("--json", action="store_true", help="machine-readable output")
+    topics.set_defaults(handler=_lazy("topics", "cmd_topics"))
+
     upskill = sub.add_parser(
         "upskill", parents=[common], help="ranked plan of skills and certifications for a role"
     )

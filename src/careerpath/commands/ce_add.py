@@ -135,6 +135,7 @@ def cmd_ce_add(ctx: Context, args: argparse.Namespace) -> int:
             activity = activity.model_copy(update={"certificate": name})
         ready.append(activity)
     saved = ctx.store().add_many(ready)
+    _warn_tags(ctx, [tag for activity in saved for tag in activity.topics])
     for activity in saved:
         print(f"added CE activity {activity.id}: {describe(CE, activity.model_dump(mode='json'))}")
     if len(saved) > 1:
@@ -143,3 +144,13 @@ def cmd_ce_add(ctx: Context, args: argparse.Namespace) -> int:
         total = sum((a.exact_hours() for a in saved), Fraction(0))
         print(f"{len(saved)} activities, {format_hours(total)} contact hours")
     return 0
+
+
+def _warn_tags(ctx: Context, tags: list[str]) -> None:
+    """Say which tags fill no mandatory topic, so a typo or a generic tag never fails silently."""
+    if not tags:
+        return
+    from careerpath.planner.topics import tag_warnings
+
+    for warning in tag_warnings(tags, ctx.records(), ctx.rules()):
+        ctx.warn(warning)

@@ -22,6 +22,12 @@ from pydantic import BaseModel, ConfigDict, Field
 from careerpath import topic_vocabulary
 from careerpath.hours import to_decimal
 from careerpath.planner import credentials
+from careerpath.planner.ce_forms import (
+    Condition,
+    ConditionState,
+    conditions,
+    first_renewal_exemption,
+)
 from careerpath.planner.ce_ledger import CELedger
 from careerpath.planner.ce_period import ce_window
 from careerpath.planner.dates import months_between, window_start
@@ -104,6 +110,9 @@ class LicenseCE(BaseModel):
     check: list[str] = Field(default_factory=list)
     """Conditional or unclear topics to check: 'Forensic evidence (if: nurses in an ED)'."""
     alternatives: list[str] = Field(default_factory=list)
+    conditions: list[Condition] = Field(default_factory=list)
+    """Conditions besides hours and topics (choose-one ways, content minimums, practice
+    hours): the status is done only when all are met."""
     notes: list[str] = Field(default_factory=list)
     unknowns: list[Unknown] = Field(default_factory=list)
     board_url: str | None = None
@@ -171,7 +180,7 @@ def license_ce(lic: License, rules: RulesData, today: dt.date, ledger: CELedger)
     notes: list[str] = []
     if cycle is None:
         unknowns.append(Unknown(what="renewal cycle", link=board))
-    if ce.hours_per_cycle is None:
+    if ce.hours_per_cycle is None and not ce.one_of:
         unknowns.append(Unknown(what="CE hours per renewal", link=board))
     if lic.expires is None or cycle is None:
         if lic.expires is None:
@@ -215,16 +224,11 @@ def license_ce(lic: License, rules: RulesData, today: dt.date, ledger: CELedger)
     earned = ledger.total(start, counted_to, lic.id, mph)
 
     required: Fraction | None = None
+    exemption = first_renewal_exemption(ce, lic, first)
+    if exemption.note:
+        notes.append(exemption.note)
     if ce.hours_per_cycle is not None:
-        required = Fraction(str(ce.hours_per_cycle))
-        if first and ce.first_renewal_exempt:
-            required = Fraction(0)
-            notes.append("First renewal: the board exempts it from the general CE hours.")
-        elif first is None and ce.first_renewal_exempt:
-            notes.append(
-                "If this is your first renewal the board exempts it from the general "
-                "CE hours (add the issue date to know)."
-            )
+        required = Fraction(0) if exemption.exempt else Fraction(str(ce.hours_per_cycle))
 
     topics = [
         _topic_status(t, lic, end, start, cycle, first, counted_to, ledger, mph)
@@ -253,9 +257,19 @@ def license_ce(lic: License, rules: RulesData, today: dt.date, ledger: CELedger)
     if needed is not None and needed > 0 and days_left > 0:
         pace = needed / months_between(today, end)
     status = _status(needed, missing, days_left, required, extra, earned, start, end, today)
+    forms = [] if exemption.exempt else conditions(ce, lic, earned, start, counted_to, ledger, mph)
+    open_forms = [c for c in forms if c.state is not ConditionState.MET]
+    check += [c.label for c in open_forms if c.state is ConditionState.UNKNOWN]
+    missing += [c.label for c in open_forms if c.state is ConditionState.MISSING]
+    if status is CEState.DONE and open_forms:
+        # Never "done" while a condition is unmet or unknown.
+        unmet = any(c.state is ConditionState.MISSING for c in open_forms)
+        status = CEState.ON_TRACK if unmet and days_left > SOON_DAYS else CEState.UNKNOWN
+        if unmet and days_left <= SOON_DAYS:
+            status = CEState.BEHIND
     if not window.due_now and status is CEState.BEHIND:
         status = CEState.ON_TRACK  # not due at this renewal: the note says when it is
-    if ce.hours_per_cycle == 0 and not ce.mandatory_topics:
+    if ce.hours_per_cycle == 0 and not ce.mandatory_topics and not forms:
         notes.append("The board requires no CE hours for this renewal.")
     return LicenseCE(
         **base,
@@ -275,6 +289,7 @@ def license_ce(lic: License, rules: RulesData, today: dt.date, ledger: CELedger)
         missing=missing,
         check=check,
         alternatives=list(ce.alternatives),
+        conditions=forms,
         notes=notes,
         unknowns=unknowns,
         source=ce.source,

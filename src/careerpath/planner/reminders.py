@@ -204,7 +204,7 @@ def obligations(
     if any(a.completed > today for a in records.ce_activities):
         changes.append(today + dt.timedelta(days=1))  # what-if dates before logged CE
     for row in ce_status(records, rules, today, ledger).licenses:
-        if row.window_end is None or row.status in (CEState.DONE, CEState.UNKNOWN):
+        if row.window_end is None or row.status is CEState.DONE:
             continue
         owed = []
         if row.needed:

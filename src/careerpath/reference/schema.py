@@ -252,6 +252,55 @@ class CEPeriodEnd(DataModel):
         return self
 
 
+class OptionKind(StrEnum):
+    CE_HOURS = "ce_hours"
+    PRACTICE_HOURS = "practice_hours"
+    CERTIFICATION = "certification"
+    ACADEMIC = "academic"
+    REFRESHER = "refresher"
+    OTHER = "other"
+
+
+class RequirementOption(DataModel):
+    """One of the ways a board accepts to show continued competence (see `one_of`)."""
+
+    kind: OptionKind
+    label: str
+    ce_hours: float | None = Field(default=None, ge=0, le=500)
+    """CE contact hours this way needs (alone, or with what the label names)."""
+    only_ce: bool = False
+    """CE hours alone satisfy this way: careerpath can check it from the CE log."""
+
+
+class ContentMinimum(DataModel):
+    """At least `hours` of the total in one kind of content ("20 of the 30 hours live")."""
+
+    hours: float = Field(ge=0, le=500)
+    label: str
+    formats: list[str] = Field(default_factory=list)
+    """CE formats that count (live, conference, academic ...); empty: careerpath cannot tell
+    from the log, so the user must check it."""
+    topics: list[str] = Field(default_factory=list)
+    """Topic tags that count toward it (empty: any, when `formats` decide)."""
+
+
+class PracticeHours(DataModel):
+    """Hours of practice the board requires besides (or instead of) CE."""
+
+    hours: float = Field(ge=0, le=10000)
+    period_months: int = Field(ge=1, le=120)
+    detail: str | None = None
+
+
+class FirstRenewalExemption(DataModel):
+    """Who is exempt from the general CE hours at a first renewal."""
+
+    route: Literal["exam", "endorsement"] | None = None
+    """Only licensees who got the license this way (null: any route)."""
+    max_months_held: int | None = Field(default=None, ge=1, le=72)
+    """Only when the license was held less than this many months at the renewal."""
+
+
 class ContinuingEducation(Sourced):
     hours_per_cycle: float | None = Field(default=None, ge=0, le=500)
     period_months: int | None = Field(default=None, ge=1, le=72)
@@ -262,8 +311,24 @@ class ContinuingEducation(Sourced):
     unit: str | None = None
     mandatory_topics: list[MandatoryTopic] = Field(default_factory=list)
     alternatives: list[str] = Field(default_factory=list)
+    """Optional other ways that may replace the hours (shown, never counted as met)."""
+    one_of: list[RequirementOption] = Field(default_factory=list)
+    """The board requires one of these ways (not the hours alone): a renewal is done only when
+    careerpath can see one met (a CE-hours way), otherwise the user must confirm which."""
+    content_minimums: list[ContentMinimum] = Field(default_factory=list)
+    practice_hours: PracticeHours | None = None
     first_renewal_exempt: bool | None = None
+    first_renewal_exemptions: list[FirstRenewalExemption] = Field(default_factory=list)
+    """Who `first_renewal_exempt` covers (empty: every first renewal)."""
     notes: str | None = None
+
+    @model_validator(mode="after")
+    def _forms(self) -> Self:
+        if self.one_of and self.hours_per_cycle == 0:
+            raise ValueError("a choose-one requirement (one_of) is not 0 hours: use null")
+        if self.first_renewal_exemptions and self.first_renewal_exempt is not True:
+            raise ValueError("first_renewal_exemptions need first_renewal_exempt: true")
+        return self
 
     @model_validator(mode="after")
     def _fixed_period(self) -> Self:
