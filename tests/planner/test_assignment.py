@@ -57,10 +57,14 @@ def test_business_days_are_counted_back_over_weekends() -> None:
 
 def test_temporary_license_can_rescue_a_late_endorsement() -> None:
     # California: 70-84 days, temporary license issued in about 21 days, valid 180 days.
+    # Fingerprints are required and the data does not say the permit is issued before their
+    # results (a note says the Board stopped that), so the plan waits for them: 14 + 21 + 14.
     plan = plan_assignment(TX_NURSE, RULES, TODAY, state="CA", start=d("2027-01-20"))
     kinds = {r.kind: r for r in plan.routes}
     assert kinds[RouteKind.ENDORSEMENT].verdict is Verdict.TOO_LATE
-    assert kinds[RouteKind.TEMPORARY_LICENSE].apply_by == d("2027-01-20") - dt.timedelta(days=35)
+    temporary = kinds[RouteKind.TEMPORARY_LICENSE]
+    assert temporary.apply_by == d("2027-01-20") - dt.timedelta(days=49)
+    assert any(u.what == "whether the permit waits for fingerprints" for u in temporary.unknowns)
     assert plan.best_route is RouteKind.TEMPORARY_LICENSE
 
 

@@ -409,3 +409,66 @@ def test_never_a_privilege_with_an_encumbered_license(
         assert answer.basis not in (Basis.PRIVILEGE, Basis.PRIVILEGE_AVAILABLE)
         if answer.basis in PRACTISE_NOW:
             assert answer.code in (home, other)
+
+
+# --- plans that account for every wait ---------------------------------------------------------
+def with_endorsement(profession: str, state: str, **update: Any) -> RulesData:
+    file = RULES.states[profession]
+    entries = []
+    for e in file.jurisdictions:
+        if e.code == state:
+            end = e.endorsement
+            temp = update.pop("temporary", None)
+            if temp is not None:
+                update["temporary_license"] = end.temporary_license.model_copy(update=temp)
+            e = e.model_copy(update={"endorsement": end.model_copy(update=update)})
+        entries.append(e)
+    states = {**RULES.states, profession: file.model_copy(update={"jurisdictions": entries})}
+    return RULES._replace(states=states)
+
+
+def test_permit_that_lapses_mid_contract_moves_the_apply_by_earlier() -> None:
+    """A 30-day permit cannot bridge a 13-week contract: the full license must land first."""
+    rules = with_endorsement(
+        "RN", "CA", fingerprints_required=False,
+        temporary={"valid_days": 30, "issue_days": 10, "after_fingerprints": False},
+    )  # fmt: skip
+    recs = records(profile("TX", "RN"), TX_MULTI)
+    plan = plan_assignment(recs, rules, TODAY, state="CA", start=d("2027-03-01"),
+                           end=d("2027-05-31"))  # fmt: skip
+    temp = next(r for r in plan.routes if r.kind == "temporary_license")
+    # Permit ends 2027-03-31; full license up to 84 days; 14 days margin.
+    assert temp.apply_by == d("2027-03-31") - dt.timedelta(days=84 + 14)
+    assert any("before the permit lapses" in n for n in temp.notes)
+
+
+def test_permit_issued_only_after_fingerprints_waits_for_them() -> None:
+    rules = with_endorsement(
+        "RN", "CA", fingerprints_required=True,
+        temporary={"valid_days": 365, "issue_days": 10, "after_fingerprints": True},
+    )  # fmt: skip
+    recs = records(profile("TX", "RN"), TX_MULTI)
+    plan = plan_assignment(recs, rules, TODAY, state="CA", start=d("2027-03-01"))
+    temp = next(r for r in plan.routes if r.kind == "temporary_license")
+    assert temp.apply_by == d("2027-03-01") - dt.timedelta(days=10 + 14 + 14)
+    assert not temp.unknowns or all("fingerprints" not in u.what for u in temp.unknowns)
+
+
+def test_permit_in_business_days_counts_back_over_weekends() -> None:
+    rules = with_endorsement(
+        "RN", "CA", fingerprints_required=False,
+        temporary={"valid_days": 365, "issue_days": 10, "business_days": True,
+                   "after_fingerprints": False},
+    )  # fmt: skip
+    recs = records(profile("TX", "RN"), TX_MULTI)
+    plan = plan_assignment(recs, rules, TODAY, state="CA", start=d("2027-03-01"))  # a Monday
+    temp = next(r for r in plan.routes if r.kind == "temporary_license")
+    assert temp.apply_by == d("2027-02-15") - dt.timedelta(days=14)  # 10 business days back
+
+
+def test_required_exam_is_a_step() -> None:
+    rules = with_endorsement("RN", "CA", exams_required=["state jurisprudence exam"])
+    recs = records(profile("TX", "RN"), TX_MULTI)
+    plan = plan_assignment(recs, rules, TODAY, state="CA", start=d("2027-06-01"))
+    route = next(r for r in plan.routes if r.kind == "endorsement")
+    assert any("state jurisprudence exam" in s.text for s in route.steps)

@@ -401,6 +401,9 @@ class _Routes:
             )
             lead += self.settings.fingerprint_days
         steps.append(Step(text=_verification(profession)))
+        steps += [
+            Step(text=f"Pass the board's required exam: {exam}.") for exam in end.exams_required
+        ]
         days = end.processing_days
         processing = days.max if days.max is not None else days.typical
         if processing is None and days.min is not None:
@@ -447,17 +450,49 @@ class _Routes:
         notes: list[str] = []
         unknowns: list[Unknown] = []
         apply_by: dt.date | None = None
+        wait = 0
+        steps = []
+        if temp.after_fingerprints is not False and self.rules.endorsement.fingerprints_required:
+            wait = self.settings.fingerprint_days
+            if temp.after_fingerprints is None:
+                unknowns.append(
+                    Unknown(what="whether the permit waits for fingerprints", link=self.board)
+                )
+            steps.append(
+                Step(
+                    text=f"Fingerprint results first: allow {wait} days"
+                    + (" (the board issues the permit only after them)." if temp.after_fingerprints
+                       else " (planned as if the permit waits for them)."),
+                    days=wait,
+                )
+            )  # fmt: skip
         if temp.issue_days is None:
             unknowns.append(Unknown(what="temporary license issue time", link=self.board))
         else:
-            apply_by = days_before(self.start, temp.issue_days + self.settings.margin_days)
+            issued_by = days_before(self.start, temp.issue_days, business=bool(temp.business_days))
+            apply_by = issued_by - dt.timedelta(days=wait + self.settings.margin_days)
+        permanent = self._permanent_days()
         if temp.valid_days is not None:
             ends = self.start + dt.timedelta(days=temp.valid_days)
             if ends < self.last_day:
                 notes.append(
                     f"A temporary license lasts {temp.valid_days} days (to about "
-                    f"{ends.isoformat()}): the full license must arrive before then."
+                    f"{ends.isoformat()}), before the assignment ends: the full license must "
+                    "arrive before then."
                 )
+                if permanent is None:
+                    unknowns.append(Unknown(what="full license processing time", link=self.board))
+                else:
+                    # Apply early enough that the full license lands before the permit lapses.
+                    latest = days_before(ends, permanent[0], business=permanent[1])
+                    latest -= dt.timedelta(days=self.settings.margin_days)
+                    if apply_by is not None and latest < apply_by:
+                        apply_by = latest
+                        notes.append(
+                            f"Apply by {latest.isoformat()} so the full license (up to "
+                            f"{permanent[0]} {'business ' if permanent[1] else ''}days) arrives "
+                            "before the permit lapses."
+                        )
         else:
             unknowns.append(Unknown(what="temporary license validity", link=self.board))
         if temp.notes:
@@ -466,17 +501,35 @@ class _Routes:
             kind=RouteKind.TEMPORARY_LICENSE,
             title="Temporary license while the endorsement is processed",
             steps=[
+                *steps,
                 Step(
                     text="Ask for a temporary license with the endorsement application.",
                     days=temp.issue_days,
-                )
+                    business_days=bool(temp.business_days),
+                ),
             ],
-            lead_days=temp.issue_days,
+            lead_days=None if temp.issue_days is None else temp.issue_days + wait,
             apply_by=apply_by,
             verdict=self._verdict(apply_by),
             notes=notes,
             unknowns=unknowns,
         )
+
+    def _permanent_days(self) -> tuple[int, bool] | None:
+        """The full license's processing time (its maximum where published) and whether it
+        counts business days, plus the fingerprint wait: what a permit must bridge."""
+        assert self.rules is not None
+        end = self.rules.endorsement
+        days = end.processing_days
+        processing = days.max if days.max is not None else days.typical
+        if processing is None:
+            return None
+        fingerprints = (
+            self.settings.fingerprint_days if end.fingerprints_required is not False else 0
+        )
+        if end.business_days:
+            return processing + fingerprints * 5 // 7, True
+        return processing + fingerprints, False
 
 
 _VERIFY = {

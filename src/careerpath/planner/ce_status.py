@@ -31,6 +31,7 @@ from careerpath.planner.ce_forms import (
 from careerpath.planner.ce_ledger import CELedger
 from careerpath.planner.ce_period import ce_window
 from careerpath.planner.dates import months_between, window_start
+from careerpath.planner.expiry_rule import check_expiry
 from careerpath.planner.unknown import Unknown
 from careerpath.records import License, LicenseKind, Records
 from careerpath.reference.loader import RULES_FILE_FOR, RulesData
@@ -110,6 +111,8 @@ class LicenseCE(BaseModel):
     check: list[str] = Field(default_factory=list)
     """Conditional or unclear topics to check: 'Forensic evidence (if: nurses in an ED)'."""
     alternatives: list[str] = Field(default_factory=list)
+    next_expiry: dt.date | None = None
+    """The expiry after this renewal, by the board's cycle and expiry rule."""
     conditions: list[Condition] = Field(default_factory=list)
     """Conditions besides hours and topics (choose-one ways, content minimums, practice
     hours): the status is done only when all are met."""
@@ -131,8 +134,11 @@ def ce_status(
 ) -> CEReport:
     """Each license's CE position in its current renewal window."""
     ledger = ledger or CELedger(records.ce_activities)
+    birth = records.profile.birth_date if records.profile else None
     rows = [
-        license_ce(lic, rules, today, ledger) for lic in records.licenses if renews_with_ce(lic)
+        license_ce(lic, rules, today, ledger, birth_date=birth)
+        for lic in records.licenses
+        if renews_with_ce(lic)
     ]
     return CEReport(today=today, licenses=rows)
 
@@ -147,7 +153,14 @@ def state_rules_for(lic: License, rules: RulesData) -> StateRules | None:
     return file.rules_for(lic.jurisdiction) if file else None
 
 
-def license_ce(lic: License, rules: RulesData, today: dt.date, ledger: CELedger) -> LicenseCE:
+def license_ce(
+    lic: License,
+    rules: RulesData,
+    today: dt.date,
+    ledger: CELedger,
+    *,
+    birth_date: dt.date | None = None,
+) -> LicenseCE:
     state = state_rules_for(lic, rules)
     base: dict[str, object] = {
         "license_id": lic.id,
@@ -207,6 +220,9 @@ def license_ce(lic: License, rules: RulesData, today: dt.date, ledger: CELedger)
         )
 
     expires = lic.expires
+    expiry = check_expiry(lic, state, birth_date)
+    if expiry.note:
+        notes.append(expiry.note)
     window = ce_window(
         ce.period_ends, expires, cycle, state.renewal.cycle_months, lic.number, lic.id
     )
@@ -290,6 +306,7 @@ def license_ce(lic: License, rules: RulesData, today: dt.date, ledger: CELedger)
         check=check,
         alternatives=list(ce.alternatives),
         conditions=forms,
+        next_expiry=expiry.next_expiry,
         notes=notes,
         unknowns=unknowns,
         source=ce.source,

@@ -352,6 +352,10 @@ class TemporaryLicense(DataModel):
     available: bool | None = None
     valid_days: int | None = Field(default=None, ge=1, le=1095)
     issue_days: int | None = Field(default=None, ge=0, le=365)
+    business_days: bool | None = None
+    """`issue_days` counts business days (null or false: calendar days)."""
+    after_fingerprints: bool | None = None
+    """Issued only once the fingerprint results are back: their wait comes first."""
     notes: str | None = None
 
 
@@ -360,6 +364,9 @@ class Endorsement(Sourced):
     business_days: bool | None = None
     temporary_license: TemporaryLicense = Field(default_factory=TemporaryLicense)
     fingerprints_required: bool | None = None
+    exams_required: list[str] = Field(default_factory=list)
+    """Exams the board requires before it licenses an endorsement applicant (e.g. a state
+    jurisprudence exam): each is a step of the plan."""
     fee_usd: float | None = Field(default=None, ge=0, le=5000)
     notes: str | None = None
 
