@@ -49,6 +49,8 @@ def cmd_ce_status(ctx: Context, args: argparse.Namespace) -> int:
         lines += [f"note: {n}" for n in row.notes]
         if row.required is None and not row.unknowns:
             lines.append(f"hours: {UNKNOWN}")
+        if row.next_expiry is not None:
+            lines.append(f"after renewal it expires {row.next_expiry.isoformat()} (board's cycle)")
         if lines:
             print(f"\n{row.license}:")
             print("\n".join(f"  {line}" for line in lines))

@@ -16,6 +16,11 @@ from careerpath.reference.loader import RulesData
 from careerpath.tui.widgets.nlc_questions import NLCQuestions
 
 SAMPLE = "sample"
+_DATES = (
+    ("home_since", "Date this became your home state, YYYY-MM-DD (after a move)"),
+    ("previous_home", "Home state before that move, e.g. TX"),
+    ("birth_date", "Birth date, YYYY-MM-DD (private: checks birth-month expiry dates)"),
+)
 
 
 class ProfileForm(ModalScreen[Profile | str | None]):
@@ -59,6 +64,10 @@ class ProfileForm(ModalScreen[Profile | str | None]):
                 placeholder="Role you want next (e.g. icu; optional)",
                 id="target",
             )
+            with Collapsible(title="Moved recently? Birth date (optional)", collapsed=True):
+                for field, hint in _DATES:
+                    value = getattr(p, field, None) if p else None
+                    yield Input(value=str(value or ""), placeholder=hint, id=field)
             if nlc is not None:
                 with Collapsible(
                     title="Nurse Licensure Compact questions (RN/LPN, optional)", collapsed=True
@@ -95,6 +104,8 @@ class ProfileForm(ModalScreen[Profile | str | None]):
             "home_state": self.query_one("#home", Input).value or None,
             "target_roles": items("#target"),
         }
+        for field, _hint in _DATES:
+            data[field] = self.query_one(f"#{field}", Input).value.strip() or None
         questions = self.query(NLCQuestions)
         if questions:
             data["nlc_answers"] = questions.first().answers()
