@@ -18,7 +18,7 @@ from careerpath import jurisdictions
 from careerpath.planner.assignment import Verdict, plan_assignment
 from careerpath.planner.reminders import ReminderKind, reminders
 from careerpath.planner.where import PRACTISE_NOW, Basis, where
-from careerpath.records import Profile, Records
+from careerpath.records import Assignment, Profile, Records
 from careerpath.reference.loader import RulesData, load
 from careerpath.reference.schema import CompactStatus
 
@@ -186,7 +186,85 @@ CASES = [
         Basis.MULTISTATE_AVAILABLE,
         NLC_RULES,
     ),
+    Case(
+        "LPN moved TX->FL 10 days ago: grace covers CO",
+        lambda: records(
+            moved("FL", "2026-11-15", "TX", "LPN"), lic(1, "LPN", "TX", kind="multistate")
+        ),
+        "LPN",
+        "CO",
+        Basis.MULTISTATE,
+        NLC_RULES,
+    ),
+    Case(
+        "pending multistate license: not yet covered",
+        lambda: records(
+            profile("TX", "RN"), lic(1, "RN", "TX", kind="multistate", status="pending")
+        ),
+        "RN",
+        "AZ",
+        Basis.MULTISTATE_AVAILABLE,
+        NLC_RULES,
+    ),
+    Case(
+        "inactive multistate license: not covered",
+        lambda: records(
+            profile("TX", "RN"), lic(1, "RN", "TX", kind="multistate", status="inactive")
+        ),
+        "RN",
+        "AZ",
+        Basis.MULTISTATE_AVAILABLE,
+        NLC_RULES,
+    ),
+    Case(
+        "home multistate never covers a non-NLC state",
+        lambda: records(profile("TX", "RN"), TX_MULTI),
+        "RN",
+        "OR",
+        Basis.LICENSE_NEEDED,
+        NLC_RULES,
+    ),
     # --- PT Compact: encumbrance on any license ------------------------------------------------
+    Case(
+        "PT privilege whose home license expired: not covered",
+        lambda: records(
+            profile("TX", "PT"),
+            lic(1, "PT", "TX", expires=d("2026-10-31")),
+            lic(3, "PT", "CO", kind="privilege", home_license_id=1),
+        ),
+        "PT",
+        "CO",
+        Basis.LICENSE_NEEDED,
+        PT_RULE,
+    ),
+    Case(
+        "PT privilege itself expired: not covered",
+        lambda: records(
+            profile("TX", "PT"),
+            lic(1, "PT", "TX"),
+            lic(3, "PT", "CO", kind="privilege", home_license_id=1, expires=d("2026-10-31")),
+        ),
+        "PT",
+        "CO",
+        Basis.PRIVILEGE_AVAILABLE,
+        PT_RULE,
+    ),
+    Case(
+        "PT home license encumbered: no privilege",
+        lambda: records(profile("TX", "PT"), lic(1, "PT", "TX", status="encumbered")),
+        "PT",
+        "CO",
+        Basis.LICENSE_NEEDED,
+        PT_RULE,
+    ),
+    Case(
+        "PT home license pending: no privilege",
+        lambda: records(profile("TX", "PT"), lic(1, "PT", "TX", status="pending")),
+        "PT",
+        "CO",
+        Basis.LICENSE_NEEDED,
+        PT_RULE,
+    ),
     Case(
         "PT clean home license: privilege available in a member state",
         lambda: records(profile("TX", "PT"), lic(1, "PT", "TX")),
@@ -472,3 +550,107 @@ def test_required_exam_is_a_step() -> None:
     plan = plan_assignment(recs, rules, TODAY, state="CA", start=d("2027-06-01"))
     route = next(r for r in plan.routes if r.kind == "endorsement")
     assert any("state jurisprudence exam" in s.text for s in route.steps)
+
+
+# --- reminders -------------------------------------------------------------------------------
+class ReminderCase(NamedTuple):
+    name: str
+    recs: Callable[[], Records]
+    kind: ReminderKind
+    present: bool
+    overdue: bool
+    rule: str
+
+
+REMINDER_CASES = [
+    ReminderCase(
+        "moved TX->FL 20 days ago: apply-by reminder due",
+        lambda: records(moved("FL", "2026-11-05", "TX", "RN"), TX_MULTI),
+        ReminderKind.MOVE_APPLY_BY,
+        True,
+        False,
+        NLC_RULES,
+    ),
+    ReminderCase(
+        "moved TX->FL 70 days ago, no application: overdue",
+        lambda: records(moved("FL", "2026-09-16", "TX", "RN"), TX_MULTI),
+        ReminderKind.MOVE_APPLY_BY,
+        True,
+        True,
+        NLC_RULES,
+    ),
+    ReminderCase(
+        "moved, FL application pending: nothing to apply for",
+        lambda: records(
+            moved("FL", "2026-09-16", "TX", "RN"), TX_MULTI, lic(2, "RN", "FL", status="pending")
+        ),
+        ReminderKind.MOVE_APPLY_BY,
+        False,
+        False,
+        NLC_RULES,
+    ),
+    ReminderCase(
+        "moved to non-NLC CA: no NLC apply-by",
+        lambda: records(moved("CA", "2026-11-05", "TX", "RN"), TX_MULTI),
+        ReminderKind.MOVE_APPLY_BY,
+        False,
+        False,
+        NLC_RULES,
+    ),
+    ReminderCase(
+        "never moved: no apply-by",
+        lambda: records(profile("TX", "RN"), TX_MULTI),
+        ReminderKind.MOVE_APPLY_BY,
+        False,
+        False,
+        NLC_RULES,
+    ),
+    ReminderCase(
+        "privilege on an encumbered home license: overdue",
+        lambda: records(
+            profile("TX", "PT"),
+            lic(1, "PT", "TX", status="encumbered"),
+            lic(2, "PT", "CO", kind="privilege", home_license_id=1),
+        ),
+        ReminderKind.PRIVILEGE_LAPSED,
+        True,
+        True,
+        PT_RULE,
+    ),
+    ReminderCase(
+        "Oregon RN: hours unknown, missing topic still reminded",
+        lambda: records(profile("OR", "RN"), lic(1, "RN", "OR", expires=d("2027-01-31"))),
+        ReminderKind.CE_SHORTFALL,
+        True,
+        False,
+        "https://www.oregon.gov/osbn/",
+    ),
+    ReminderCase(
+        "expired license: overdue",
+        lambda: records(profile("TX", "RN"), lic(1, "RN", "TX", expires=d("2026-11-01"))),
+        ReminderKind.LICENSE_EXPIRY,
+        True,
+        True,
+        NLC_RULES,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", REMINDER_CASES, ids=[c.name for c in REMINDER_CASES])
+def test_reminder_scenario(case: ReminderCase) -> None:
+    report = reminders(case.recs(), RULES, TODAY, within_days=90)
+    found = [r for r in report.items if r.kind is case.kind]
+    assert bool(found) is case.present, (case.rule, report.items)
+    if found:
+        assert (found[0].severity == "overdue") is case.overdue, case.rule
+
+
+def test_act_first_plan_is_reminded_once() -> None:
+    recs = records(moved("FL", "2026-11-05", "TX", "RN"), TX_MULTI).model_copy(
+        update={"assignments": [Assignment(jurisdiction="AZ", start=d("2027-03-03"))]}
+    )
+    items = reminders(recs, RULES, TODAY, within_days=90).items
+    assert [r.kind for r in items if r.kind in (ReminderKind.APPLY_BY,
+                                                ReminderKind.MOVE_APPLY_BY)] == [
+        ReminderKind.MOVE_APPLY_BY
+    ]  # fmt: skip

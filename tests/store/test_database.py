@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import random
@@ -206,3 +207,24 @@ def test_a_second_connection_in_the_app_keeps_the_file_sound(tmp_path: Path) -> 
     with sqlite3.connect(home / "careerpath.db") as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
+
+
+def test_migration_from_schema_3_adds_residence_and_route(tmp_path: Path) -> None:
+    """A database from before residence, birth date and license route opens and keeps working."""
+    conn = open_database(tmp_path, migrate_to=3)
+    conn.execute("INSERT INTO profile (id, name, home_state) VALUES (1, 'Ana', 'TX')")
+    conn.execute(
+        "INSERT INTO licenses (profession, jurisdiction, kind, status, expires) "
+        "VALUES ('RN', 'TX', 'multistate', 'active', '2028-05-31')"
+    )
+    conn.close()
+    with Store(tmp_path) as store:
+        profile = store.profile()
+        assert profile is not None and profile.home_state == "TX"
+        assert profile.home_since is None and profile.previous_home is None
+        assert profile.birth_date is None
+        license = store.all_of(License)[0]
+        assert license.route is None
+        store.save_profile(profile.model_copy(update={"home_since": dt.date(2026, 1, 5)}))
+        saved = store.profile()
+        assert saved is not None and saved.home_since == dt.date(2026, 1, 5)

@@ -49,7 +49,8 @@ class Residence(BaseModel):
     reason: str
     """One sentence for the user: why the license is or is not multistate today."""
     apply_by: dt.date | None = None
-    """In a move grace period: the last day to apply in the new home state."""
+    """After a dated move between NLC states: the last day to apply in the new home state
+    (passed when the standing is lapsed)."""
     source: str | None = None
     """Where the compact data states the move rules."""
 
@@ -141,6 +142,7 @@ def _standing(
     return Residence(
         standing=Standing.LAPSED,
         home=home,
+        apply_by=apply_by,
         reason=f"you moved to {home} on {home_since.isoformat()} and no {home} application is "
         f"recorded: the {MOVE_APPLY_DAYS} days to apply ended {apply_by.isoformat()}, so your "
         f"{issuer} license no longer carries multistate practice (add your {home} license "
@@ -162,7 +164,8 @@ def _applied_in(records: Records, lic: License, home: str) -> bool:
 def move_deadlines(
     records: Records, rules: RulesData, today: dt.date
 ) -> list[tuple[License, Residence]]:
-    """Multistate licenses in a move grace period today, each with its apply-by date."""
+    """Multistate licenses after a dated move between NLC states with no new-home license
+    applied for: each with its apply-by date (past, once the 60 days are over)."""
     profile = records.profile
     if profile is None:
         return []
@@ -184,7 +187,8 @@ def move_deadlines(
             home_since=profile.home_since,
             previous_home=profile.previous_home,
         )
-        if residence.standing is Standing.MOVE_GRACE and residence.apply_by is not None:
+        moving = residence.standing in (Standing.MOVE_GRACE, Standing.LAPSED)
+        if moving and residence.apply_by is not None:
             found.append((lic, residence))
     return found
 
