@@ -87,6 +87,9 @@ async def test_log_a_conference_with_three_sessions(sample_home: Path) -> None:
         await pilot.pause()
         assert app.query_one("#ce-table", VirtualTable).row_count == before + 3
         assert app.tab == "ce"
+        # The tags fill no mandatory topic of the sample's licenses: the app says so.
+        said = [n.message for n in app._notifications]
+        assert any("fill no mandatory topic" in m and "trauma" in m for m in said), said
     store = Store(sample_home)
     logged = [a for a in store.all_of(CEActivity) if a.provider == "ENA Annual"]
     store.close()

@@ -120,6 +120,8 @@ class RecordActions:
             if original is None:
                 saved = store.add(record)
                 self.app.notify(f"Added {label} #{saved.id}.")  # type: ignore[attr-defined]
+                if isinstance(record, CEActivity):
+                    self._warn_tags(record.topics)
             else:
                 record_id: int = original.id  # type: ignore[attr-defined]
                 if store.get(type(original), record_id) != original:
@@ -177,7 +179,15 @@ class RecordActions:
             return
         hours = sum(a.contact_hours for a in sessions)
         self.app.notify(f"Logged {len(sessions)} sessions, {hours} contact hours.")
+        self._warn_tags([t for s in sessions for t in s.topics])
         self.app.action_reload()
+
+    def _warn_tags(self, tags: list[str]) -> None:
+        """Tags that fill no mandatory topic: said at once, as `ce add` does."""
+        from careerpath.planner.topics import tag_warnings
+
+        for warning in tag_warnings(tags, self.session.records, self.session.rules):
+            self.app.notify(warning[0].upper() + warning[1:] + ".", severity="warning", timeout=8)
 
 
 def describe(record: Record) -> str:
