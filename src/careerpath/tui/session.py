@@ -58,11 +58,27 @@ class Session:
         self._roles: dict[str, Role] | None = None
         self.records = Records()
         self.answers: Answers | None = None
+        self._synced = Store.generation
         self.refresh()
 
     def refresh(self) -> None:
         self.records = self.store.records()
         self.answers = Answers(self.records, self.rules, self.today, self.settings)
+        if Store.generation != self._synced:
+            self._synced = Store.generation
+            self._sync_calendar()
+
+    def _sync_calendar(self) -> None:
+        """This app changed the records: rewrite the `[calendar] path` file (a failure is
+        shown as a warning; the change itself is saved)."""
+        from careerpath.exports.calendar_sync import calendar_path, write_calendar
+
+        try:
+            path = calendar_path(self.config)
+            if path is not None:
+                write_calendar(path, self.records, self.rules, self.today, self.settings)
+        except CareerpathError as exc:
+            self.warnings.append(f"calendar not updated: {exc}")
 
     def reload_rules(self) -> None:
         """After a rules update or rollback: read the copy now in use, then every answer."""
