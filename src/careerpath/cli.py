@@ -83,11 +83,18 @@ def _add_record_commands(sub: argparse._SubParsersAction[_Parser], common: _Pars
 
     for kind in KINDS.values():
         group = sub.add_parser(
-            kind.name, parents=[common], help=f"{_plural(kind.title)}: add, list, edit, remove"
-        )
+            kind.name, parents=[common], help=f"{_plural(kind.title)}: add, list, edit, remove",
+            aliases=["licenses"] if kind.name == "license" else [],
+        )  # fmt: skip
         actions = group.add_subparsers(
             dest="action", metavar="ACTION", required=True, parser_class=_Parser
         )
+        if kind.name == "license":
+            cost = actions.add_parser(
+                "cost", parents=[common], help="what each license costs to keep, unused ones first"
+            )
+            cost.add_argument("--json", action="store_true", help="machine-readable output")
+            cost.set_defaults(handler=_lazy("license_cost", "cmd_license_cost"))
         if kind.name == "ce":
             add = actions.add_parser(
                 "add", parents=[common], help="log CE: one activity or a conference"
