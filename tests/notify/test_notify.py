@@ -111,6 +111,11 @@ def test_quiet_hours_need_both_ends(tmp_path: Path, cli: CLI, home: Path) -> Non
     assert result.code == 1 and "quiet hours need both" in result.err
 
 
+def test_one_day_is_singular() -> None:
+    assert message.when({"days_left": -1}) == "1 day ago"
+    assert message.when({"days_left": 1}) == "in 1 day"
+
+
 def test_summary_of_one_item_names_it_alone() -> None:
     items = report(TODAY)["items"]
     assert isinstance(items, list)

@@ -19,6 +19,10 @@ CACHE_NAME = "obligations"
 
 
 def cmd_remind(ctx: Context, args: argparse.Namespace) -> int:
+    if args.at is not None and not args.schedule:
+        raise UsageError("--at goes with --schedule daily|weekly")
+    if args.time is not None and not args.notify:
+        raise UsageError("--time goes with --notify")
     if args.schedule or args.unschedule or args.schedule_status:
         from careerpath.commands.remind_schedule import cmd_schedule
 

@@ -15,7 +15,8 @@ def when(item: dict[str, Any]) -> str:
     days = item["days_left"]
     if days == 0:
         return "today"
-    return f"{-days} days ago" if days < 0 else f"in {days} days"
+    count = f"{abs(days)} day" + ("" if abs(days) == 1 else "s")
+    return f"{count} ago" if days < 0 else f"in {count}"
 
 
 def summary(items: list[dict[str, Any]]) -> tuple[str, str]:
