@@ -17,8 +17,8 @@ from careerpath.notify.desktop import CommandNotifier, linux_bus, platform_comma
 from careerpath.notify.settings import NotifySettings
 from careerpath.notify.state import STATE_NAME
 from careerpath.planner.lead_times import report_from_obligations
+from careerpath.processes import Ran
 from careerpath.records import License
-from careerpath.schedule.installer import Ran
 from careerpath.store.repository import Store
 
 TODAY = dt.date(2026, 11, 25)

@@ -18,8 +18,9 @@ from xml.etree import ElementTree
 import pytest
 
 from careerpath.errors import CareerpathError
+from careerpath.processes import Ran
 from careerpath.schedule import cron, installer, launchd, systemd, windows
-from careerpath.schedule.installer import Host, Ran
+from careerpath.schedule.installer import Host
 from careerpath.schedule.job import Frequency, Job, parse_at
 
 ARGV = (sys.executable, "-m", "careerpath", "remind", "--notify", "--home", "/data/my home")

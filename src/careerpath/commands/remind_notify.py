@@ -20,13 +20,14 @@ from careerpath.notify.desktop import Notifier, log_line
 def notify(
     ctx: Context, report: dict[str, Any], now: dt.datetime, notifier: Notifier | None
 ) -> str | None:
-    """Send what is new in `report`; returns the line to print (None: nothing to say)."""
-    from careerpath.notify.settings import load_notify_settings
-
+    """Send what is new in `report`; returns the line to print (None: nothing to say). A day
+    with nothing new (most days) reads no settings and needs no pydantic."""
     sent = state.load(ctx.home)
     new = rule.to_notify(report["items"], sent)
     if not new:
         return None
+    from careerpath.notify.settings import load_notify_settings
+
     if load_notify_settings(ctx.config).is_quiet(now.time()):
         return None
     title, body = message.summary(report["items"])
@@ -41,7 +42,7 @@ def system_notifier() -> Notifier | None:
     import sys
 
     from careerpath.notify.desktop import CommandNotifier, linux_bus
-    from careerpath.schedule.installer import run_command
+    from careerpath.processes import run_command
 
     system = "windows" if sys.platform == "win32" else sys.platform
     bus = None

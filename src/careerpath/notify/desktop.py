@@ -8,11 +8,11 @@ cron has no session bus in its environment; the user's bus socket is then passed
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Protocol
 
-from careerpath.schedule.installer import Ran
+from careerpath.processes import Runner
 
 LOG_NAME = "remind.log"
 # The AppUserModelID Windows PowerShell registers; a toast needs one that exists.
@@ -68,9 +68,7 @@ def platform_command(system: str, title: str, body: str, bus: str | None) -> lis
 class CommandNotifier:
     """Runs one platform command per notification."""
 
-    def __init__(
-        self, system: str, bus: str | None, run: Callable[[Sequence[str], str | None], Ran]
-    ) -> None:
+    def __init__(self, system: str, bus: str | None, run: Runner) -> None:
         self.system = system
         self.bus = bus
         self.run = run

@@ -10,40 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import subprocess
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
 from careerpath.errors import CareerpathError
 from careerpath.exports.files import write_atomic
+from careerpath.processes import Ran, Runner, run_command
 from careerpath.schedule import cron, launchd, systemd, windows
 from careerpath.schedule.job import Job
-
-
-class Ran(NamedTuple):
-    returncode: int
-    stdout: str
-    stderr: str
-
-
-Runner = Callable[[Sequence[str], str | None], Ran]
-"""Runs argv with the given stdin text; a missing program is return code 127."""
-
-
-def run_command(argv: Sequence[str], stdin: str | None = None) -> Ran:
-    try:
-        done = subprocess.run(
-            list(argv), input=stdin, capture_output=True, text=True, timeout=60, check=False
-        )
-    except FileNotFoundError:
-        return Ran(127, "", f"{argv[0]}: not found")
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        return Ran(126, "", f"{argv[0]}: {exc}")
-    return Ran(done.returncode, done.stdout, done.stderr)
 
 
 @dataclass(frozen=True)
