@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from careerpath.planner import credentials
 from careerpath.planner.ce_ledger import CELedger
-from careerpath.planner.ce_status import LicenseCE, license_ce, state_rules_for
+from careerpath.planner.ce_status import LicenseCE, license_ce, state_rules_for, topic_id
 from careerpath.planner.unknown import unknown_text
 from careerpath.records import AssignmentStatus, License, LicenseKind, Records
 from careerpath.reference.loader import RulesData
@@ -51,7 +51,8 @@ class LicenseCost(BaseModel):
     ce_hours_owed: Decimal | None
     """Still owed in the current CE window (None: unknown)."""
     ce_hours_only_this: Decimal | None
-    """Owed hours no other license of this profession already needs (None: unknown)."""
+    """Owed hours no other license of this profession already needs (None: unknown). Other
+    licenses whose CE is unknown are left out, and `unknowns` says it is then an upper bound."""
     unique_topics: list[str] = Field(default_factory=list)
     """Mandatory topics none of the traveler's other licenses of this profession requires."""
     last_used: dt.date | None
@@ -95,7 +96,11 @@ def _order(row: LicenseCost) -> tuple[bool, bool, Decimal, str]:
 
 
 def _topic_ids(state: StateRules | None) -> dict[str, str]:
-    return {} if state is None else {t.topic: t.label for t in state.ce.mandatory_topics}
+    """Each mandatory topic by the tag that fills it: one state's own law or program
+    (`tx-laws-and-rules`) is never shared with another state's."""
+    if state is None:
+        return {}
+    return {topic_id(t, state.code): t.label for t in state.ce.mandatory_topics}
 
 
 def _cost(
@@ -124,11 +129,15 @@ def _cost(
 
     row = ce.get(id(lic))
     owed = None if row is None else row.needed
-    others = [ce[id(p)].needed for p in peers if id(p) in ce]
-    if owed is None or any(o is None for o in others):
-        only = None
-    else:
-        only = max(Decimal(0), owed - max((o for o in others if o is not None), default=Decimal(0)))
+    known = [ce[id(p)].needed for p in peers if id(p) in ce and ce[id(p)].needed is not None]
+    only = None
+    if owed is not None:
+        only = max(Decimal(0), owed - max((o for o in known if o is not None), default=Decimal(0)))
+        vague = [credentials.label(p) for p in peers if id(p) not in ce or ce[id(p)].needed is None]
+        if vague and only:
+            # Those licenses may need as many hours: the figure is an upper bound.
+            unknowns.append(f"CE only this license needs is at most {only} h: the CE still owed "
+                            f"for {', '.join(vague)} is unknown")  # fmt: skip
     if owed is None and lic.kind is not LicenseKind.PRIVILEGE:
         unknowns.append(f"CE hours still owed: {unknown_text(board)}")
     shared = {t for p in peers for t in topics.get(id(p), {})}
