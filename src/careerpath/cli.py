@@ -83,11 +83,18 @@ def _add_record_commands(sub: argparse._SubParsersAction[_Parser], common: _Pars
 
     for kind in KINDS.values():
         group = sub.add_parser(
-            kind.name, parents=[common], help=f"{_plural(kind.title)}: add, list, edit, remove"
-        )
+            kind.name, parents=[common], help=f"{_plural(kind.title)}: add, list, edit, remove",
+            aliases=["licenses"] if kind.name == "license" else [],
+        )  # fmt: skip
         actions = group.add_subparsers(
             dest="action", metavar="ACTION", required=True, parser_class=_Parser
         )
+        if kind.name == "license":
+            cost = actions.add_parser(
+                "cost", parents=[common], help="what each license costs to keep, unused ones first"
+            )
+            cost.add_argument("--json", action="store_true", help="machine-readable output")
+            cost.set_defaults(handler=_lazy("license_cost", "cmd_license_cost"))
         if kind.name == "ce":
             add = actions.add_parser(
                 "add", parents=[common], help="log CE: one activity or a conference"
@@ -175,6 +182,7 @@ def _add_planning_commands(sub: argparse._SubParsersAction[_Parser], common: _Pa
     remind.add_argument("--lead-times", metavar="D,D,...",
                         help="reminder lead times in days (default 90,60,30,7)")  # fmt: skip
     remind.add_argument("--json", action="store_true", help="machine-readable output")
+    _remind_delivery_options(remind)
     remind.set_defaults(handler=_lazy("remind", "cmd_remind"))
 
     topics = sub.add_parser(
@@ -205,6 +213,22 @@ def _add_planning_commands(sub: argparse._SubParsersAction[_Parser], common: _Pa
     roles = sub.add_parser("roles", parents=[common], help="the role profiles growth plans use")
     roles.add_argument("--json", action="store_true", help="machine-readable output")
     roles.set_defaults(handler=_lazy("growth", "cmd_roles"))
+
+
+def _remind_delivery_options(remind: argparse.ArgumentParser) -> None:
+    remind.add_argument("--notify", action="store_true",
+                        help="one desktop notification when an item crosses a lead time (for scheduled runs)")  # fmt: skip
+    remind.add_argument("--time", metavar="HH:MM",
+                        help="with --notify: the time of day for quiet hours (default: now)")  # fmt: skip
+    when = remind.add_mutually_exclusive_group()
+    when.add_argument("--schedule", choices=("daily", "weekly"),
+                      help="run `remind --notify` with your platform's scheduler (per user)")  # fmt: skip
+    when.add_argument("--unschedule", action="store_true", help="remove the scheduled job")
+    when.add_argument("--schedule-status", action="store_true",
+                      help="say which scheduled job is installed")  # fmt: skip
+    remind.add_argument(
+        "--at", metavar="HH:MM", help="with --schedule: time of day (default 09:00)"
+    )
 
 
 def _lazy(module: str, function: str) -> Handler:
@@ -403,6 +427,25 @@ def _global_only(argv: list[str]) -> argparse.Namespace | None:
     return args
 
 
+def _writes() -> int:
+    """Write transactions so far (0 while the store was never imported: the fast paths)."""
+    repository = sys.modules.get("careerpath.store.repository")
+    return 0 if repository is None else int(repository.Store.generation)
+
+
+def _sync_calendar(ctx: Context) -> None:
+    """The records changed: rewrite the `[calendar] path` file; a failure only warns (the
+    change itself is saved)."""
+    from careerpath.exports.calendar_sync import calendar_path, write_calendar
+
+    try:
+        path = calendar_path(ctx.config)
+        if path is not None:
+            write_calendar(path, ctx.records(), ctx.rules(), ctx.today, ctx.settings())
+    except CareerpathError as exc:
+        ctx.warn(f"calendar not updated: {exc}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv or bool(os.environ.get("CAREERPATH_DEBUG"))
@@ -415,7 +458,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _tui(ctx)
             return _summary(ctx)
         handler: Handler = args.handler
-        return handler(ctx, args)
+        before = _writes()
+        status = handler(ctx, args)
+        if _writes() != before:
+            _sync_calendar(ctx)
+        return status
     except UsageError as exc:
         if debug:
             raise

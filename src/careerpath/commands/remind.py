@@ -19,18 +19,43 @@ CACHE_NAME = "obligations"
 
 
 def cmd_remind(ctx: Context, args: argparse.Namespace) -> int:
+    if args.at is not None and not args.schedule:
+        raise UsageError("--at goes with --schedule daily|weekly")
+    if args.time is not None and not args.notify:
+        raise UsageError("--time goes with --notify")
+    if args.schedule or args.unschedule or args.schedule_status:
+        from careerpath.commands.remind_schedule import cmd_schedule
+
+        return cmd_schedule(ctx, args)
     payload = _cached(ctx) if args.lead_times is None else None
     if payload is None:
         payload = _compute(ctx, args)
     leads = tuple(payload["lead_times"])
     window = leads[0] if args.within is None else args.within
     report = report_from_obligations(payload["items"], ctx.today, window, leads)
-    if args.json:
+    if args.notify:
+        _notify(ctx, args, report)
+    elif args.json:
         print_json(report)
     else:
         print(render(report))
     status: int = report["exit_status"]
     return status
+
+
+def _notify(ctx: Context, args: argparse.Namespace, report: dict[str, Any]) -> None:
+    import datetime as dt
+
+    from careerpath.commands.remind_notify import notify, system_notifier
+
+    now = dt.datetime.now()
+    if args.time is not None:
+        from careerpath.schedule.job import parse_at
+
+        now = dt.datetime.combine(ctx.today, parse_at(args.time, "--time"))
+    fallback = notify(ctx, report, now, system_notifier())
+    if fallback:
+        print(fallback)
 
 
 def _key(ctx: Context) -> str:

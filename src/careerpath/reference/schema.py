@@ -190,6 +190,10 @@ class Renewal(Sourced):
     cycle_months: int | None = Field(default=None, ge=1, le=72)
     expiry: Expiry = Field(default_factory=Expiry)
     first_renewal: str | None = None
+    fee_usd: float | None = Field(default=None, ge=0, le=5000)
+    """The board's fee to renew an active license once (null: not sourced, shown unknown)."""
+    reinstatement: str | None = None
+    """What a lapsed license needs to be reinstated, as the board states it (null: unknown)."""
     notes: str | None = None
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from careerpath.errors import CareerpathError
 from careerpath.records import (
@@ -56,12 +58,22 @@ class NotFoundError(CareerpathError):
 class Store:
     """The user's records in `home/careerpath.db`."""
 
+    generation: ClassVar[int] = 0
+    """Write transactions committed by any Store in this process: files derived from the
+    records (the `[calendar] path` .ics) are rewritten when it moves."""
+
     def __init__(self, home: Path) -> None:
         self.home = home
         self.conn: sqlite3.Connection = open_database(home)
 
     def close(self) -> None:
         self.conn.close()
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        with transaction(self.conn) as conn:
+            yield conn
+        Store.generation += 1
 
     def __enter__(self) -> Store:
         return self
@@ -82,7 +94,7 @@ class Store:
         values = rows.encode(PROFILE, profile.model_dump(mode="json"))
         columns = ", ".join(f'"{c}"' for c in PROFILE.columns)
         marks = ", ".join("?" for _ in PROFILE.columns)
-        with transaction(self.conn):
+        with self._write():
             self.conn.execute(
                 f"INSERT OR REPLACE INTO profile (id, {columns}) VALUES (1, {marks})", values
             )
@@ -104,7 +116,7 @@ class Store:
     def add_many(self, records: list[R]) -> list[R]:
         """Insert several records in one transaction: all land or none."""
         saved: list[R] = []
-        with transaction(self.conn):
+        with self._write():
             for record in records:
                 saved.append(self._insert(record, keep_id=False))
         return saved
@@ -113,7 +125,7 @@ class Store:
         if record.id is None:  # type: ignore[attr-defined]
             raise CareerpathError("cannot update a record that has no id")
         spec = SPECS[type(record)]
-        with transaction(self.conn):
+        with self._write():
             self._check_references(record)
             data = record.model_dump(mode="json")
             sets = ", ".join(f'"{c}" = ?' for c in spec.columns)
@@ -129,7 +141,7 @@ class Store:
 
     def remove(self, model: type[Record], record_id: int) -> None:
         spec = SPECS[model]
-        with transaction(self.conn):
+        with self._write():
             if model is License:
                 self._detach_license(record_id)
             cursor = self.conn.execute(f"DELETE FROM {spec.table} WHERE id = ?", (record_id,))
@@ -158,7 +170,7 @@ class Store:
     def replace_all(self, records: Records, plan_steps: dict[str, str] | None = None) -> None:
         """Swap every record for `records` (ids kept) in one transaction, after a backup."""
         backup(self.conn, self.home, "before-import")
-        with transaction(self.conn):
+        with self._write():
             self.conn.execute("DELETE FROM ce_activities")
             self.conn.execute("DELETE FROM licenses WHERE home_license_id IS NOT NULL")
             for spec in SPECS.values():
@@ -193,7 +205,7 @@ class Store:
         return dict(self.conn.execute("SELECT key, done_on FROM plan_steps ORDER BY key"))
 
     def set_plan_step(self, key: str, done_on: str | None) -> None:
-        with transaction(self.conn):
+        with self._write():
             if done_on is None:
                 self.conn.execute("DELETE FROM plan_steps WHERE key = ?", (key,))
             else:

@@ -25,6 +25,7 @@ from careerpath.store.repository import Store
 
 if TYPE_CHECKING:
     from careerpath.growth.plan import GrowthPlan
+    from careerpath.planner.license_cost import LicenseCostReport
     from careerpath.reference.roles import Role
 
 
@@ -58,11 +59,37 @@ class Session:
         self._roles: dict[str, Role] | None = None
         self.records = Records()
         self.answers: Answers | None = None
+        self._synced = Store.generation
         self.refresh()
 
     def refresh(self) -> None:
+        self._costs: LicenseCostReport | None = None
         self.records = self.store.records()
         self.answers = Answers(self.records, self.rules, self.today, self.settings)
+        if Store.generation != self._synced:
+            self._synced = Store.generation
+            self._sync_calendar()
+
+    def license_costs(self) -> LicenseCostReport:
+        """What each license costs to keep; computed when the Licenses tab first asks, once
+        per refresh."""
+        if self._costs is None:
+            from careerpath.planner.license_cost import license_costs
+
+            self._costs = license_costs(self.records, self.rules, self.today)
+        return self._costs
+
+    def _sync_calendar(self) -> None:
+        """This app changed the records: rewrite the `[calendar] path` file (a failure is
+        shown as a warning; the change itself is saved)."""
+        from careerpath.exports.calendar_sync import calendar_path, write_calendar
+
+        try:
+            path = calendar_path(self.config)
+            if path is not None:
+                write_calendar(path, self.records, self.rules, self.today, self.settings)
+        except CareerpathError as exc:
+            self.warnings.append(f"calendar not updated: {exc}")
 
     def reload_rules(self) -> None:
         """After a rules update or rollback: read the copy now in use, then every answer."""

@@ -1,4 +1,5 @@
-"""Licenses & certifications: tables with status colours; add, edit (Enter) and remove."""
+"""Licenses & certifications: tables with status colours; add, edit (Enter) and remove; and
+what each license costs to keep (the planner's license_costs, as `careerpath licenses cost`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
+from careerpath.commands.license_cost import HEADERS, cells, details, total_line
 from careerpath.records import Record
 from careerpath.tui.session import Session
 
@@ -26,12 +28,20 @@ class LicensesView(Widget):
             yield DataTable(id="license-table", cursor_type="row", zebra_stripes=True)
             yield Static("Certifications", classes="section-title")
             yield DataTable(id="cert-table", cursor_type="row", zebra_stripes=True)
+            yield Static(
+                "What each license costs to keep  [dim](unused 2+ years and costliest first)[/dim]",
+                classes="section-title",
+            )
+            yield DataTable(id="cost-table", cursor_type="row", zebra_stripes=True)
+            yield Static(id="cost-total")
+            yield Static(id="cost-detail")
 
     def on_mount(self) -> None:
         table = self.query_one("#license-table", DataTable)
         table.add_columns("#", "Prof.", "State", "Kind", "Status", "Expires", "Days")
         certs = self.query_one("#cert-table", DataTable)
         certs.add_columns("#", "Name", "Issuer", "Expires", "Days")
+        self.query_one("#cost-table", DataTable).add_columns(*HEADERS)
         self.reload()
 
     def reload(self) -> None:
@@ -62,11 +72,32 @@ class LicensesView(Widget):
                 _days(days),
                 key=str(cert.id),
             )
+        self._reload_costs()
+
+    def _reload_costs(self) -> None:
+        report = self.session.license_costs()
+        table = self.query_one("#cost-table", DataTable)
+        table.clear()
+        for index, row in enumerate(report.licenses):
+            table.add_row(*cells(row), key=str(index))
+        self.query_one("#cost-total", Static).update(Text(total_line(report)))
+        self._show_cost(0)
+
+    def _show_cost(self, index: int) -> None:
+        rows = self.session.license_costs().licenses
+        text = "\n".join(details(rows[index])) if 0 <= index < len(rows) else ""
+        self.query_one("#cost-detail", Static).update(Text(text))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "cost-table":
+            self._show_cost(event.cursor_row)
 
     def selected(self) -> Record | None:
         """The highlighted row of the table that has (or last had) focus."""
         certs = self.query_one("#cert-table", DataTable)
         table = certs if certs.has_focus else self.query_one("#license-table", DataTable)
+        if self.query_one("#cost-table", DataTable).has_focus:
+            return None
         if not table.row_count:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
@@ -75,6 +106,8 @@ class LicensesView(Widget):
         return next((r for r in pool if str(getattr(r, "id", None)) == key), None)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.data_table.id == "cost-table":
+            return
         self.app.action_edit()  # type: ignore[attr-defined]
 
 
