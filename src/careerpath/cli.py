@@ -343,7 +343,7 @@ def build_parser() -> _Parser:
     from careerpath.commands import data
 
     data_cmd = sub.add_parser(
-        "data", parents=[common], help="the rules data: info, validate, update, rollback"
+        "data", parents=[common], help="the rules data: info, stale, validate, update, rollback"
     )
     data_actions = data_cmd.add_subparsers(
         dest="action", metavar="ACTION", required=True, parser_class=_Parser
@@ -353,6 +353,13 @@ def build_parser() -> _Parser:
     )
     info.add_argument("--json", action="store_true")
     info.set_defaults(handler=data.cmd_info)
+    old = data_actions.add_parser(
+        "stale", parents=[common], help="facts whose verification is older than N months"
+    )
+    old.add_argument("--months", type=int, default=12, metavar="N",
+                     help="verified more than N months before today (default 12)")  # fmt: skip
+    old.add_argument("--json", action="store_true")
+    old.set_defaults(handler=data.cmd_stale)
     check = data_actions.add_parser(
         "validate", parents=[common], help="check a data file or folder"
     )

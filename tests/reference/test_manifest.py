@@ -12,7 +12,7 @@ from tests.conftest import CLI
 
 from careerpath.paths import bundled_data_dir
 from careerpath.reference.manifest import REGENERATE, main, next_version, regenerate, stale
-from careerpath.rules_update.manifest import ManifestError, parse_manifest, read_manifest
+from careerpath.rules_update.manifest import KINDS, ManifestError, parse_manifest, read_manifest
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -42,7 +42,7 @@ def test_next_version_always_rises(old: str | None, expected: str) -> None:
 
 def test_regenerate_keeps_the_version_until_a_file_changes(tmp_path: Path) -> None:
     folder = tmp_path / "data"
-    for kind in ("compacts", "states", "roles"):
+    for kind in KINDS:
         shutil.copytree(DATA / kind, folder / kind)
     shutil.copy(DATA / "manifest.json", folder / "manifest.json")
     version = read_manifest(folder).version

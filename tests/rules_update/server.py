@@ -138,7 +138,7 @@ def data_copy(target: Path, short_name: str = "NLC") -> Path:
     """A copy of the bundled rules files, with the NLC's short name changed (visible in
     `data info`), ready to publish."""
     source = bundled_data_dir()
-    for kind in ("compacts", "states", "roles"):
+    for kind in ("compacts", "states", "roles", "sources"):
         if (source / kind).is_dir():
             shutil.copytree(source / kind, target / kind)
     nlc = target / "compacts" / "nlc.json"

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 def cmd_info(ctx: Context, args: argparse.Namespace) -> int:
     from careerpath.reference.coverage import compact_coverage, state_coverage
+    from careerpath.reference.provenance import figures
     from careerpath.reference.schema import CompactStatus
     from careerpath.rules_update import in_use, previous
 
@@ -32,12 +33,14 @@ def cmd_info(ctx: Context, args: argparse.Namespace) -> int:
             "as_of": compact.as_of.isoformat(), "jurisdictions": len(compact.jurisdictions),
             "operational": compact.operational, "status_counts": counts,
             "known": {f.field: f.percent for f in compact_coverage(compact)},
+            "sources": figures(compact, data.registry).as_json(),
         })  # fmt: skip
     for rules in data.states.values():
         files.append({
             "file": f"states/{rules.profession.lower()}.json", "title": rules.profession,
             "as_of": rules.as_of.isoformat(), "jurisdictions": len(rules.jurisdictions),
             "known": {f.field: f.percent for f in state_coverage(rules)},
+            "sources": figures(rules, data.registry).as_json(),
         })  # fmt: skip
     if args.json:
         print_json({
@@ -59,7 +62,61 @@ def cmd_info(ctx: Context, args: argparse.Namespace) -> int:
         shares = ", ".join(f"{k} {v}%" for k, v in known.items())
         body.append([entry["file"], entry["as_of"], str(entry["jurisdictions"]), shares])
     print(render_table(["file", "as of", "jur.", "share of fields known"], body))
-    print("unknown facts show as 'unknown - check with the board'; see README for sources")
+    print()
+    rows = [
+        [
+            e["file"],
+            *(f"{e['sources'][k]}%" for k in _SHARES),
+            e["sources"]["oldest_verified"] or "-",
+        ]
+        for e in files
+    ]
+    print(render_table(["file", "official", "two sources", "one non-official", "null", "oldest verified"], rows))  # fmt: skip
+    print("official / two independent sources / one non-official source: share of the known facts;")
+    print("null: share of all facts. Unknown facts show as 'unknown - check with the board'.")
+    print("`careerpath data stale` lists the facts verified longest ago; see README for sources")
+    return 0
+
+
+_SHARES = ("official_pct", "two_sourced_pct", "single_non_official_pct", "null_pct")
+
+
+def cmd_stale(ctx: Context, args: argparse.Namespace) -> int:
+    from careerpath.reference.provenance import stale
+    from careerpath.rules_update import in_use
+
+    months: int = args.months
+    if months < 0:
+        raise CareerpathError("--months must be 0 or more")
+    _copy, data = in_use(ctx.home, ctx.warn)
+    named: list[tuple[str, object]] = [(f"compacts/{c.id}.json", c) for c in data.compacts.values()]
+    named += [(f"states/{r.profession.lower()}.json", r) for r in data.states.values()]
+    found = [
+        (file, fact)
+        for file, node in named
+        for fact in stale(node, data.registry, ctx.today, months)
+    ]
+    if args.json:
+        print_json([
+            {"file": file, "where": f.where, "verified": f.verified, "facts": f.facts,
+             "source": f.source, "rank": f.rank}
+            for file, f in found
+        ])  # fmt: skip
+        return 0
+    if not found:
+        print(f"no facts verified more than {months} months before {ctx.today.isoformat()}")
+        return 0
+    body = [
+        [file, f.where, f.verified.isoformat() if f.verified else "never", str(f.facts),
+         f.rank or "unranked", f.source or "-"]
+        for file, f in found
+    ]  # fmt: skip
+    print(render_table(["file", "where", "verified", "facts", "rank", "source"], body))
+    total = sum(f.facts for _file, f in found)
+    print(
+        f"{total} facts in {len(found)} blocks were verified more than {months} months before "
+        f"{ctx.today.isoformat()}: re-check them against the source, oldest first"
+    )
     return 0
 
 
@@ -84,6 +141,8 @@ def cmd_validate(ctx: Context, args: argparse.Namespace) -> int:
                 _check_manifest(path)
             elif path.parent.name == "roles":
                 load_role_file(path)
+            elif path.parent.name == "sources":
+                _check_registry(path)
             else:
                 load_file(path)
         except (DataFileError, RoleFileError) as exc:
@@ -95,6 +154,16 @@ def cmd_validate(ctx: Context, args: argparse.Namespace) -> int:
     if bad:
         raise CareerpathError(f"{bad} of {len(paths)} file(s) have problems")
     return 0
+
+
+def _check_registry(path: Path) -> None:
+    from careerpath.reference.loader import DataFileError
+    from careerpath.reference.ranks import RegistryError, load_registry
+
+    try:
+        load_registry(path.parent.parent)
+    except RegistryError as exc:
+        raise DataFileError(str(exc)) from None
 
 
 def _check_manifest(path: Path) -> None:

@@ -149,7 +149,7 @@ def plan_assignment(
     authority = report.get(state)
     file = rules.state_rules(RULES_FILE_FOR.get(profession, profession))
     state_rules = file.rules_for(state) if file else None
-    compact = rules.compact_for(profession)
+    compact = rules.compact_for(profession, today)
     last_day = end or start
     planner = _Routes(
         records, today, start, last_day, settings, authority, state_rules, compact,

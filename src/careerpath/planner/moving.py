@@ -42,7 +42,7 @@ def if_home(
     new_home = jurisdictions.normalize(new_home)
     before = where(records, rules, today, profession)
     old_home = before.home_state
-    compact = rules.compact_for(profession)
+    compact = rules.compact_for(profession, today)
     member = compact.member(new_home) if compact else None
     new_is_member = bool(member and member.issues_to_residents)
     mine = [lic for lic in records.licenses if lic.profession == profession]

@@ -171,7 +171,7 @@ def move_deadlines(
         return []
     found = []
     for lic in records.licenses:
-        compact = rules.compact_for(str(lic.profession))
+        compact = rules.compact_for(str(lic.profession), today)
         if (
             lic.kind is not LicenseKind.MULTISTATE
             or compact is None

@@ -161,7 +161,14 @@ class _Situation:
         self.home_since = profile.home_since if moved and profile else None
         self.previous_home = profile.previous_home if moved and profile else None
         self.residence: Residence | None = None
-        self.compact = rules.compact_for(profession)
+        self.compact = rules.compact_for(profession, today)
+        as_recorded = rules.compact_for(profession)
+        self.bills: dict[str, str] = {
+            m.code: died
+            for m in (as_recorded.jurisdictions if as_recorded else [])
+            if (died := m.bill_died(today)) is not None
+        }
+        """Jurisdictions whose pending bill died with its session, with the dated note."""
         state_file = rules.state_rules(RULES_FILE_FOR.get(profession, profession))
         self.state_rules: dict[str, StateRules] = (
             {s.code: s for s in state_file.jurisdictions} if state_file else {}
@@ -360,7 +367,9 @@ class _Situation:
             membership.status is CompactStatus.PARTIAL and not membership.practice_allowed
         ):
             return self._pending(code, membership, base, warnings)
-        return self._license_needed(base, warnings)
+        died = self.bills.get(code)
+        needed = self._license_needed(base, warnings + ([died] if died else []))
+        return needed.model_copy(update={"source": membership.source}) if died else needed
 
     def _privilege_held(
         self, code: str, base: dict[str, Any], warnings: list[str]

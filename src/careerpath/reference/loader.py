@@ -6,6 +6,7 @@ snapshot of the rules.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from pathlib import Path
 from typing import NamedTuple
@@ -14,6 +15,7 @@ from pydantic import ValidationError
 
 from careerpath.errors import CareerpathError
 from careerpath.paths import bundled_data_dir
+from careerpath.reference.ranks import REGISTRY_PATH, Registry, RegistryError, load_registry
 from careerpath.reference.schema import Compact, ProfessionRules
 
 
@@ -23,15 +25,18 @@ class RulesData(NamedTuple):
     """By compact id (nlc, pt, ot, aslp, ...)."""
     states: dict[str, ProfessionRules]
     """By profession code (RN, LPN, PT, OT, SLP)."""
+    registry: Registry = Registry(publishers=[])
+    """The authority rank of every source the files cite."""
 
     def state_rules(self, profession: str) -> ProfessionRules | None:
         return self.states.get(profession)
 
-    def compact_for(self, profession: str) -> Compact | None:
-        """The compact that carries this profession's multistate license or privileges."""
+    def compact_for(self, profession: str, today: dt.date | None = None) -> Compact | None:
+        """The compact that carries this profession's multistate license or privileges; with
+        `today`, as it stands that day (a pending bill whose session ended is not pending)."""
         for compact in self.compacts.values():
             if profession in compact.professions and compact.id in PRIMARY_COMPACTS:
-                return compact
+                return compact if today is None else compact.on(today)
         return None
 
 
@@ -47,9 +52,13 @@ class DataFileError(CareerpathError):
     pass
 
 
-def load_file(path: Path) -> Compact | ProfessionRules:
-    """Validate one data file; the error names the file and the place of each problem."""
+def load_file(path: Path, registry: Registry | None = None) -> Compact | ProfessionRules:
+    """Validate one data file; the error names the file and the place of each problem.
+
+    Every source it cites must have a rank in `registry` (by default the registry of the
+    rules folder the file sits in, else the bundled one)."""
     from careerpath.reference.problems import describe
+    from careerpath.reference.provenance import unranked
 
     try:
         raw = path.read_bytes()
@@ -59,25 +68,45 @@ def load_file(path: Path) -> Compact | ProfessionRules:
         Compact if path.parent.name == "compacts" else ProfessionRules
     )
     try:
-        return model.model_validate_json(raw)
+        loaded = model.model_validate_json(raw)
     except ValidationError as exc:
         raise DataFileError(f"{path}: " + "; ".join(describe(exc, raw))) from None
+    if registry is None:
+        folder = path.parent.parent
+        registry = _registry(folder if (folder / REGISTRY_PATH).is_file() else bundled_data_dir())
+    missing = unranked(loaded, registry)
+    if missing:
+        shown = ", ".join(missing[:5]) + (
+            f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+        )
+        raise DataFileError(
+            f"{path}: {len(missing)} source(s) have no rank in the source registry: {shown}"
+        )
+    return loaded
+
+
+def _registry(folder: Path) -> Registry:
+    try:
+        return load_registry(folder)
+    except RegistryError as exc:
+        raise DataFileError(str(exc)) from None
 
 
 def load_folder(folder: Path) -> RulesData:
     compacts: dict[str, Compact] = {}
     states: dict[str, ProfessionRules] = {}
+    registry = _registry(folder)
     for path in sorted((folder / "compacts").glob("*.json")):
-        compact = load_file(path)
+        compact = load_file(path, registry)
         assert isinstance(compact, Compact)
         compacts[compact.id] = compact
     for path in sorted((folder / "states").glob("*.json")):
-        rules = load_file(path)
+        rules = load_file(path, registry)
         assert isinstance(rules, ProfessionRules)
         states[rules.profession] = rules
     if not compacts and not states:
         raise DataFileError(f"{folder} holds no rules data (compacts/ and states/ are empty)")
-    return RulesData(folder, compacts, states)
+    return RulesData(folder, compacts, states, registry)
 
 
 @functools.cache

@@ -33,12 +33,13 @@ class Sourced(DataModel):
     verified: dt.date | None = None
     second_source: Url | None = None
 
+    @classmethod
+    def fact_fields(cls) -> list[str]:
+        """The fields that state facts (what `known_facts` and the provenance figures count)."""
+        return [name for name in cls.model_fields if name not in _NOT_FACTS]
+
     def known_facts(self) -> int:
-        return sum(
-            1
-            for name in type(self).model_fields
-            if name not in _NOT_FACTS and _is_known(getattr(self, name))
-        )
+        return sum(1 for name in self.fact_fields() if _is_known(getattr(self, name)))
 
     @model_validator(mode="after")
     def _provenance(self) -> Self:
@@ -97,6 +98,8 @@ class CompactRules(Sourced):
     adverse_action_lookback_years: int | None = Field(default=None, ge=1, le=10)
     """Years that must pass since any adverse action on any license or privilege."""
     uniform_requirements: list[UniformRequirement] = Field(default_factory=list)
+    commission_fee_usd: float | None = Field(default=None, ge=0)
+    """The commission's own fee per privilege, charged on top of each state's fee."""
     notes: str | None = None
 
 
@@ -111,6 +114,9 @@ class CompactMembership(Sourced):
     implemented: dt.date | None = None
     expected: dt.date | None = None
     legislation: str | None = None
+    session_ends: dt.date | None = None
+    """The last day of the legislative session the pending bill (`legislation`) belongs to:
+    after it the bill has died and the jurisdiction counts as not a member."""
     jurisprudence_exam: bool | None = None
     privilege_fee_usd: float | None = Field(default=None, ge=0)
     notes: str | None = None
@@ -120,6 +126,37 @@ class CompactMembership(Sourced):
         if self.status is CompactStatus.PARTIAL and not self.partial_detail:
             raise ValueError(f"{self.code}: a partial status must say what works (partial_detail)")
         return self
+
+    @model_validator(mode="after")
+    def _pending_names_its_bill(self) -> Self:
+        if self.status is CompactStatus.PENDING and (
+            not self.legislation or self.session_ends is None
+        ):
+            raise ValueError(
+                f"{self.code}: a pending membership needs its bill (legislation) and the end "
+                "of that bill's session (session_ends)"
+            )
+        return self
+
+    def bill_died(self, today: dt.date) -> str | None:
+        """Why a pending membership no longer counts on `today` (its session has ended)."""
+        if self.status is not CompactStatus.PENDING or self.session_ends is None:
+            return None
+        if self.session_ends >= today:
+            return None
+        return (
+            f"Not a member: {self.legislation} was pending, but its session ended on "
+            f"{self.session_ends.isoformat()} (last verified {self.verified or 'unknown'}); "
+            "check the legislature for a new bill."
+        )
+
+    def on(self, today: dt.date) -> CompactMembership:
+        """This membership as it stands on `today`: a bill whose session ended is not pending."""
+        died = self.bill_died(today)
+        if died is None:
+            return self
+        notes = f"{died} {self.notes}" if self.notes else died
+        return self.model_copy(update={"status": CompactStatus.NOT_MEMBER, "notes": notes})
 
 
 class Compact(DataModel):
@@ -144,6 +181,13 @@ class Compact(DataModel):
             if entry.code == code:
                 return entry
         raise KeyError(code)
+
+    def on(self, today: dt.date) -> Compact:
+        """The compact as it stands on `today` (see CompactMembership.on)."""
+        members = [entry.on(today) for entry in self.jurisdictions]
+        if all(new is old for new, old in zip(members, self.jurisdictions, strict=True)):
+            return self
+        return self.model_copy(update={"jurisdictions": members})
 
 
 _Entry = TypeVar("_Entry", "CompactMembership", "StateRules")

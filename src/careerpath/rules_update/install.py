@@ -278,7 +278,7 @@ def _check_offer(manifest: Manifest, in_use: RulesCopy, limits: Limits) -> None:
             f"{limits.max_total_bytes:,}-byte cap"
         )
     kinds = {entry.path.split("/")[0] for entry in manifest.files}
-    for needed in ("compacts", "states"):
+    for needed in ("compacts", "states", "sources"):
         if needed not in kinds:
             raise UpdateRefusedError(f"the manifest lists no {needed}/ files")
 

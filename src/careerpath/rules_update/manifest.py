@@ -29,11 +29,12 @@ from careerpath.errors import CareerpathError, describe_validation
 
 MANIFEST_NAME = "manifest.json"
 FORMAT: Literal["careerpath-rules-manifest"] = "careerpath-rules-manifest"
-KINDS = ("compacts", "states", "roles")
-"""The folders a copy of the rules data may hold, one JSON file per compact, profession, role."""
+KINDS = ("compacts", "states", "roles", "sources")
+"""The folders a copy of the rules data may hold, one JSON file per compact, profession, role;
+sources/ holds the registry that ranks every source URL."""
 
 VERSION_PATTERN = r"^[0-9]{4}\.[0-9]{2}\.[0-9]{2}(\.[0-9]{1,4})?$"
-PATH_PATTERN = r"^(compacts|states|roles)/[a-z0-9][a-z0-9_-]{0,63}\.json$"
+PATH_PATTERN = r"^(compacts|states|roles|sources)/[a-z0-9][a-z0-9_-]{0,63}\.json$"
 
 Version = Annotated[str, Field(pattern=VERSION_PATTERN)]
 
