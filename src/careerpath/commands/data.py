@@ -4,6 +4,7 @@ sound, and getting a newer copy (the one command of careerpath that uses the net
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -91,11 +92,14 @@ def cmd_stale(ctx: Context, args: argparse.Namespace) -> int:
     _copy, data = in_use(ctx.home, ctx.warn)
     named: list[tuple[str, object]] = [(f"compacts/{c.id}.json", c) for c in data.compacts.values()]
     named += [(f"states/{r.profession.lower()}.json", r) for r in data.states.values()]
-    found = [
-        (file, fact)
-        for file, node in named
-        for fact in stale(node, data.registry, ctx.today, months)
-    ]
+    found = sorted(
+        (
+            (file, fact)
+            for file, node in named
+            for fact in stale(node, data.registry, ctx.today, months)
+        ),
+        key=lambda pair: (pair[1].verified or dt.date.min, pair[0], pair[1].where),
+    )
     if args.json:
         print_json([
             {"file": file, "where": f.where, "verified": f.verified, "facts": f.facts,
