@@ -96,7 +96,9 @@ def test_pt_buys_a_compact_privilege(cli: CLI) -> None:
     )
     plan = _json(cli, "plan", "--state", "AL", "--start", "2027-02-01")[0]
     assert plan["best_route"] == "privilege" and plan["verdict"] == "on_track"
-    assert plan["routes"][0]["fee_usd"] == 85
+    # Alabama's $85 state fee plus the $45 Commission fee (ptcompact.org/How-to-Get-Privileges).
+    assert plan["routes"][0]["fee_usd"] == 130
+    assert "$130 in all (state fee $85 plus the $45 commission fee)" in json.dumps(plan)
     _setup(
         cli,
         [

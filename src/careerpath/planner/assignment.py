@@ -322,11 +322,14 @@ class _Routes:
                     + "."
                 )
             )
-        fee = (
-            f"state fee ${auth.fee_usd:g} plus the commission fee"
-            if auth.fee_usd is not None
-            else "fee " + unknown_text(url)
-        )
+        commission = self.compact.rules.commission_fee_usd
+        total = None if auth.fee_usd is None or commission is None else auth.fee_usd + commission
+        if total is not None:
+            fee = f"${total:g} in all (state fee ${auth.fee_usd:g} plus the ${commission:g} commission fee)"
+        elif auth.fee_usd is not None:
+            fee = f"state fee ${auth.fee_usd:g} plus the commission fee"
+        else:
+            fee = "fee " + unknown_text(url)
         steps.append(
             Step(
                 text=f"Buy the {auth.code} privilege on the {self.compact.short_name} "
@@ -339,7 +342,7 @@ class _Routes:
             kind=RouteKind.PRIVILEGE,
             title=f"Buy a {self.compact.short_name} privilege",
             steps=steps,
-            fee_usd=auth.fee_usd,
+            fee_usd=auth.fee_usd if total is None else total,
             lead_days=0,
             apply_by=apply_by,
             verdict=self._verdict(apply_by),
