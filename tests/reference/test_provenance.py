@@ -230,3 +230,13 @@ def test_cli_data_stale(cli: CLI) -> None:
     assert "no facts verified more than 1200 months" in text.out
     bad = cli("data", "stale", "--months", "-1")
     assert bad.code != 0 and "--months" in bad.err
+
+
+def test_docs_sources_md_is_current() -> None:
+    from careerpath.reference.sources import markdown
+
+    expected = markdown(DATA)
+    written = (DATA.parent / "docs" / "SOURCES.md").read_text()
+    assert written == expected, (
+        "regenerate: python -m careerpath.reference.sources data > docs/SOURCES.md"
+    )
