@@ -3,7 +3,10 @@
 A block is a JSON object with a `verified` key; its facts are every other key but the ones that
 identify or annotate it. The digests let a test see which facts changed since a baseline without
 keeping a copy of the old files. The baseline in fixtures/ was written from the data as it
-stood on 2026-11-25 with `python -m tests.reference.fact_digest data`.
+stood on 2026-12-04, before its re-verification against official sources, with
+`python -m tests.reference.fact_digest data > tests/reference/fixtures/facts-baseline.json`.
+Regenerate it after a change that re-encodes facts without changing any (a renamed topic slug),
+or to start a new baseline once a round of changes is merged.
 """
 
 from __future__ import annotations
@@ -41,17 +44,25 @@ def facts_of(block: dict[str, Any]) -> dict[str, Any]:
 
 
 class Digest(NamedTuple):
-    facts: str
+    facts: dict[str, str]
+    """Each known fact's digest, by field."""
     source: str
     verified: str | None
 
     def line(self) -> str:
-        return f"{self.facts} {self.source} {self.verified or '-'}"
+        facts = " ".join(f"{k}={v}" for k, v in sorted(self.facts.items()))
+        return f"{self.source} {self.verified or '-'} {facts}".rstrip()
 
     @classmethod
     def parse(cls, line: str) -> Digest:
-        facts, source, verified = line.split(" ")
-        return cls(facts, source, None if verified == "-" else verified)
+        source, verified, *facts = line.split(" ")
+        pairs = dict(fact.split("=", 1) for fact in facts)
+        return cls(pairs, source, None if verified == "-" else verified)
+
+    def changed_since(self, old: Digest) -> list[str]:
+        """Facts known in `old` whose value is now different or unknown (a fact added since,
+        from the same source, is not a change)."""
+        return sorted(k for k, v in old.facts.items() if self.facts.get(k) != v)
 
 
 def digests(folder: Path) -> dict[str, Digest]:
@@ -60,9 +71,8 @@ def digests(folder: Path) -> dict[str, Digest]:
         for path in sorted((folder / kind).glob("*.json")):
             document = json.loads(path.read_bytes())
             for where, block in _blocks(document, f"{kind}/{path.name}"):
-                found[where] = Digest(
-                    _short(facts_of(block)), _short(block.get("source")), block.get("verified")
-                )
+                facts = {k: _short(v)[:6] for k, v in facts_of(block).items()}
+                found[where] = Digest(facts, _short(block.get("source")), block.get("verified"))
     return found
 
 
