@@ -241,3 +241,16 @@ def test_docs_sources_md_is_current() -> None:
     assert written == expected, (
         "regenerate: python -m careerpath.reference.sources data > docs/SOURCES.md"
     )
+
+
+def test_role_profiles_cite_ranked_sources_only(tmp_path: Path) -> None:
+    from careerpath.reference.roles import RoleFileError, load_roles
+
+    assert load_roles.__wrapped__(DATA)
+    folder = _copy(tmp_path)
+    path = folder / "roles" / "icu.json"
+    document = json.loads(path.read_text())
+    document["sources"] = [*document.get("sources", []), "https://unranked.example.org/icu"]
+    path.write_text(json.dumps(document))
+    with pytest.raises(RoleFileError, match="no rank in the source registry"):
+        load_roles.__wrapped__(folder)

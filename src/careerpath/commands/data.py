@@ -29,6 +29,10 @@ def cmd_info(ctx: Context, args: argparse.Namespace) -> int:
         counts = {s.value: 0 for s in CompactStatus} | {"unknown": 0}
         for member in compact.jurisdictions:
             counts[member.status.value if member.status else "unknown"] += 1
+        # Pending bills whose session has ended: answered as "not a member" from today on.
+        counts["pending_lapsed"] = sum(
+            1 for m in compact.jurisdictions if m.bill_died(ctx.today) is not None
+        )
         files.append({
             "file": f"compacts/{compact.id}.json", "title": compact.short_name,
             "as_of": compact.as_of.isoformat(), "jurisdictions": len(compact.jurisdictions),
@@ -126,7 +130,12 @@ def cmd_stale(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_validate(ctx: Context, args: argparse.Namespace) -> int:
     from careerpath.reference.loader import DataFileError, load_file
-    from careerpath.reference.roles import RoleFileError, load_role_file
+    from careerpath.reference.roles import (
+        RoleFileError,
+        check_ranked,
+        load_role_file,
+        registry_for,
+    )
 
     target = Path(args.path)
     if target.is_dir():
@@ -144,7 +153,7 @@ def cmd_validate(ctx: Context, args: argparse.Namespace) -> int:
             if path.name == "manifest.json":
                 _check_manifest(path)
             elif path.parent.name == "roles":
-                load_role_file(path)
+                check_ranked(path, load_role_file(path), registry_for(path.parent.parent))
             elif path.parent.name == "sources":
                 _check_registry(path)
             else:

@@ -12,7 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, PrivateAttr, ValidationError, field_validator
 
 from careerpath.reference.schema import DataModel
 
@@ -45,6 +45,7 @@ class Publisher(DataModel):
 class Registry(DataModel):
     about: str | None = None
     publishers: list[Publisher]
+    _index: dict[str, list[Publisher]] | None = PrivateAttr(default=None)
 
     @field_validator("publishers")
     @classmethod
@@ -59,10 +60,18 @@ class Registry(DataModel):
         """The entry with the longest match for this URL's host and path, if any."""
         key = url_key(url)
         best: Publisher | None = None
-        for entry in self.publishers:
+        for entry in self._by_host().get(host(url), ()):
             if _covers(entry.match, key) and (best is None or len(entry.match) > len(best.match)):
                 best = entry
         return best
+
+    def _by_host(self) -> dict[str, list[Publisher]]:
+        """Entries by host, built once: a rules folder cites thousands of URLs."""
+        if self._index is None:
+            self._index = {}
+            for entry in self.publishers:
+                self._index.setdefault(entry.match.partition("/")[0], []).append(entry)
+        return self._index
 
     def rank(self, url: str) -> Rank | None:
         entry = self.lookup(url)

@@ -12,11 +12,14 @@ import datetime as dt
 import functools
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Self
+from typing import TYPE_CHECKING, Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from careerpath.errors import CareerpathError
+
+if TYPE_CHECKING:
+    from careerpath.reference.ranks import Registry
 
 Url = Annotated[str, Field(pattern=r"^https://[^\s]+$")]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
@@ -197,12 +200,44 @@ def load_role_file(path: Path) -> Role:
         raise RoleFileError(f"{path}: " + "; ".join(describe(exc, raw))) from None
 
 
+def role_urls(role: Role) -> list[str]:
+    """Every source URL a role profile cites."""
+    found = list(role.sources)
+    for item in [*role.skills, *role.certifications]:
+        found += [item.source] if item.source else []
+    for cert in role.certifications:
+        found += [u for u in (cert.renewal_source, cert.renewal_second_source) if u]
+    return list(dict.fromkeys(found))
+
+
+def registry_for(folder: Path) -> Registry:
+    """The source registry of a rules folder, else the bundled one."""
+    from careerpath.paths import bundled_data_dir
+    from careerpath.reference.ranks import REGISTRY_PATH, RegistryError, load_registry
+
+    try:
+        return load_registry(folder if (folder / REGISTRY_PATH).is_file() else bundled_data_dir())
+    except RegistryError as exc:
+        raise RoleFileError(str(exc)) from None
+
+
+def check_ranked(path: Path, role: Role, registry: Registry) -> None:
+    missing = [u for u in role_urls(role) if registry.rank(u) is None]
+    if missing:
+        raise RoleFileError(
+            f"{path}: {len(missing)} source(s) have no rank in the source registry: "
+            + ", ".join(missing[:5])
+        )
+
+
 @functools.cache
 def load_roles(folder: Path) -> dict[str, Role]:
-    """Every role in `folder`/roles, by id."""
+    """Every role in `folder`/roles, by id; every source it cites must have a rank."""
     roles: dict[str, Role] = {}
+    registry = registry_for(folder)
     for path in sorted((folder / "roles").glob("*.json")):
         role = load_role_file(path)
+        check_ranked(path, role, registry)
         if role.id in roles:
             raise RoleFileError(f"{path}: role id {role.id!r} is already used by another file")
         roles[role.id] = role
