@@ -145,9 +145,9 @@ class CompactMembership(Sourced):
         if self.session_ends >= today:
             return None
         return (
-            f"Not a member: {self.legislation} was pending, but its session ended on "
-            f"{self.session_ends.isoformat()} (last verified {self.verified or 'unknown'}); "
-            "check the legislature for a new bill."
+            f"Not a member: its bill ({self.legislation}) was pending, but that session had "
+            f"ended by {self.session_ends.isoformat()} (last verified "
+            f"{self.verified or 'unknown'}); check the legislature for a new bill."
         )
 
     def on(self, today: dt.date) -> CompactMembership:
