@@ -322,7 +322,7 @@ class _Routes:
                     + "."
                 )
             )
-        commission = self.compact.rules.commission_fee_usd
+        commission = self.compact.commission_fee.usd
         total = None if auth.fee_usd is None or commission is None else auth.fee_usd + commission
         if total is not None:
             fee = f"${total:g} in all (state fee ${auth.fee_usd:g} plus the ${commission:g} commission fee)"

@@ -98,8 +98,14 @@ class CompactRules(Sourced):
     adverse_action_lookback_years: int | None = Field(default=None, ge=1, le=10)
     """Years that must pass since any adverse action on any license or privilege."""
     uniform_requirements: list[UniformRequirement] = Field(default_factory=list)
-    commission_fee_usd: float | None = Field(default=None, ge=0)
-    """The commission's own fee per privilege, charged on top of each state's fee."""
+    notes: str | None = None
+
+
+class CommissionFee(Sourced):
+    """The commission's own fee per privilege, charged on top of each state's fee (the full
+    price of a privilege is both), with its own source."""
+
+    usd: float | None = Field(default=None, ge=0)
     notes: str | None = None
 
 
@@ -169,6 +175,7 @@ class Compact(DataModel):
     commission: Commission
     operational: bool | None = None
     rules: CompactRules
+    commission_fee: CommissionFee = Field(default_factory=CommissionFee)
     jurisdictions: list[CompactMembership]
 
     @field_validator("jurisdictions")
