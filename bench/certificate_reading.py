@@ -16,10 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from certificates.corpus import write_corpus  # noqa: E402
-
-from careerpath.certificates.extract import FIELDS, Found, read_fields  # noqa: E402
-from careerpath.certificates.text import read_text  # noqa: E402
+from careerpath.certificates.extract import FIELDS, Found, read_fields
+from careerpath.certificates.text import read_text
+from certificates.corpus import write_corpus
 
 
 def grade(expected: str | None, state: Found, value: str | None) -> str:
@@ -41,7 +40,9 @@ def main() -> int:
                 mark = grade(sample.expected[name], got.state, got.value)
                 scores[name][mark] += 1
                 if mark == "wrong":
-                    wrong.append(f"{sample.name} {name}: {got.value!r} != {sample.expected[name]!r}")
+                    wrong.append(
+                        f"{sample.name} {name}: {got.value!r} != {sample.expected[name]!r}"
+                    )
         elapsed = time.perf_counter() - started
     total = len(samples)
     layouts = Counter(sample.layout for sample, _ in samples)

@@ -271,8 +271,16 @@ class CEActivity(Record):
     """File name inside the data folder's certificates/ (content hash in the name)."""
     claimed_for: list[int] = Field(default_factory=list)
     """License ids this activity is claimed for; empty means 'wherever it counts'."""
+    accreditation: str | None = Field(default=None, max_length=2000)
+    """The certificate's accreditation or approval statement, as printed: audits ask for it."""
+    approval_number: str | None = Field(default=None, max_length=120)
+    """Provider or course approval number as printed (CEP 16770, an AOTA course ID)."""
+    certificate_number: str | None = Field(default=None, max_length=120)
 
-    _blank = field_validator("provider", "accreditor", "certificate", mode="before")(_none_if_blank)
+    _blank = field_validator(
+        "provider", "accreditor", "certificate", "accreditation", "approval_number",
+        "certificate_number", mode="before",
+    )(_none_if_blank)  # fmt: skip
 
     @model_validator(mode="before")
     @classmethod

@@ -121,6 +121,23 @@ def test_migration_from_schema_1_keeps_records_and_backs_up(tmp_path: Path) -> N
     old.close()
 
 
+def test_migration_from_schema_4_keeps_ce_and_adds_certificate_fields(tmp_path: Path) -> None:
+    conn = open_database(tmp_path, migrate_to=4)
+    conn.execute(
+        "INSERT INTO ce_activities (completed, title, amount, unit, format, certificate) "
+        "VALUES ('2026-03-14', 'Stroke care', '2', 'contact_hours', 'online', 'abc-cert.pdf')"
+    )
+    conn.close()
+    with Store(tmp_path) as store:
+        (old,) = store.all_of(CEActivity)
+        assert (old.title, old.certificate, old.approval_number) == (
+            "Stroke care", "abc-cert.pdf", None,
+        )  # fmt: skip
+        saved = store.add(old.model_copy(update={"id": None, "approval_number": "CEP 16770"}))
+        assert saved.id is not None
+        assert store.get(CEActivity, saved.id).approval_number == "CEP 16770"
+
+
 WRITER = """
 import sys
 from careerpath.records import CEActivity

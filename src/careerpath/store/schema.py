@@ -96,6 +96,12 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE profile ADD COLUMN birth_date TEXT;
     ALTER TABLE licenses ADD COLUMN route TEXT;
     """,
+    # 5: what a CE certificate prints that a board audit asks for.
+    """
+    ALTER TABLE ce_activities ADD COLUMN accreditation TEXT;
+    ALTER TABLE ce_activities ADD COLUMN approval_number TEXT;
+    ALTER TABLE ce_activities ADD COLUMN certificate_number TEXT;
+    """,
 )
 
 LATEST = len(MIGRATIONS)

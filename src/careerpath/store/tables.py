@@ -31,7 +31,7 @@ CE_ACTIVITIES = TableSpec(
     "ce",
     "ce_activities",
     ("completed", "title", "provider", "accreditor", "amount", "unit", "topics", "format",
-     "certificate", "claimed_for"),
+     "certificate", "claimed_for", "accreditation", "approval_number", "certificate_number"),
     json_columns=frozenset({"topics", "claimed_for"}),
     order_by="completed DESC, id DESC",
 )  # fmt: skip
