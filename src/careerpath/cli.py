@@ -108,6 +108,11 @@ def _add_record_commands(sub: argparse._SubParsersAction[_Parser], common: _Pars
             add.add_argument(
                 "--certificate", metavar="FILE", help="certificate file for a single activity"
             )
+            add.add_argument("--from-certificate", nargs="+", metavar="FILE",
+                             help="read the activities from certificate PDFs (one each)")  # fmt: skip
+            add.add_argument("--yes", action="store_true",
+                             help="with --from-certificate: save without asking, only if every "
+                             "field was read")  # fmt: skip
             add.set_defaults(handler=_ce_add, record_kind=kind.name)
             _add_ce_planning(actions, common)
         else:

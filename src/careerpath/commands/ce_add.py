@@ -79,9 +79,6 @@ def read_csv(path: Path) -> list[dict[str, Any]]:
 
 
 def cmd_ce_add(ctx: Context, args: argparse.Namespace) -> int:
-    from careerpath.records import CEActivity, CEFormat
-    from careerpath.store import certificates
-
     shared = given_fields(CE, args)
     shared.pop("title", None)
     shared.pop("amount", None)
@@ -99,12 +96,32 @@ def cmd_ce_add(ctx: Context, args: argparse.Namespace) -> int:
         raise UsageError(
             "--certificate goes with --title/--hours; for sessions use TITLE|HOURS|TOPICS|FILE"
         )
+    if getattr(args, "from_certificate", None):
+        from careerpath.commands.ce_certificates import sessions_from_certificates
+
+        if sessions:
+            raise UsageError("--from-certificate reads the sessions: leave out --session/--csv")
+        sessions = sessions_from_certificates(
+            [Path(p).expanduser() for p in args.from_certificate], shared, yes=args.yes
+        )
+        if not sessions:
+            print("nothing saved")
+            return 0
     if not sessions:
         raise UsageError(
-            "nothing to add: give --title and --hours, --session (repeatable) or --csv FILE"
+            "nothing to add: give --title and --hours, --session (repeatable), --csv FILE "
+            "or --from-certificate FILE..."
         )
+    return save_sessions(ctx, shared, sessions)
+
+
+def save_sessions(ctx: Context, shared: dict[str, Any], sessions: list[dict[str, Any]]) -> int:
+    """Validate every session, then copy certificates and write all rows in one transaction."""
+    from careerpath.records import CEActivity, CEFormat
+    from careerpath.store import certificates
+
     if len(sessions) > 1 and "format" not in shared:
-        shared["format"] = CEFormat.CONFERENCE.value
+        shared = {**shared, "format": CEFormat.CONFERENCE.value}
 
     # Validate everything before copying any file or writing any row.
     activities: list[tuple[CEActivity, str | None]] = []
