@@ -215,6 +215,18 @@ def _add_planning_commands(sub: argparse._SubParsersAction[_Parser], common: _Pa
     sheet.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
     sheet.set_defaults(handler=_lazy("growth", "cmd_checklist"))
 
+    audit = sub.add_parser(
+        "audit", parents=[common],
+        help="a board audit's packet for one license: summary and certificates in a .zip",
+    )  # fmt: skip
+    audit.add_argument("--license", type=_positive_int, required=True, metavar="ID")
+    audit.add_argument("--window", choices=("current", "previous"), default="current",
+                       help="which renewal window (default current)")  # fmt: skip
+    audit.add_argument("--output", "-o", required=True, metavar="FILE.zip")
+    audit.add_argument("--with-numbers", action="store_true",
+                       help="include the license number")  # fmt: skip
+    audit.set_defaults(handler=_lazy("audit", "cmd_audit"))
+
     roles = sub.add_parser("roles", parents=[common], help="the role profiles growth plans use")
     roles.add_argument("--json", action="store_true", help="machine-readable output")
     roles.set_defaults(handler=_lazy("growth", "cmd_roles"))

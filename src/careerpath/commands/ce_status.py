@@ -12,9 +12,27 @@ from careerpath.planner.unknown import UNKNOWN
 
 
 def cmd_ce_status(ctx: Context, args: argparse.Namespace) -> int:
-    report = ce_status(ctx.records(), ctx.rules(), ctx.today)
+    from careerpath.planner.audit import audit_all
+    from careerpath.store.certificates import stored_names
+
+    records = ctx.records()
+    report = ce_status(records, ctx.rules(), ctx.today)
+    audits = {
+        a.license_id: a
+        for a in audit_all(
+            records, ctx.rules(), ctx.today, stored_certificates=stored_names(ctx.home)
+        )
+    }
     if args.json:
-        print_json(report.model_dump(mode="json"))
+        data = report.model_dump(mode="json")
+        for row in data["licenses"]:
+            audit = audits[row["license_id"]]
+            row["audit"] = {
+                "summary": audit.summary(),
+                "missing": audit.missing_count,
+                "activities": len(audit.items),
+            }
+        print_json(data)
         return 0
     if not report.licenses:
         print("No licenses stored: careerpath license add --profession RN --state TX ...")
@@ -43,7 +61,10 @@ def cmd_ce_status(ctx: Context, args: argparse.Namespace) -> int:
         )
     )
     for row in report.licenses:
-        lines = [f"missing: {m}" for m in row.missing]
+        audit = audits[row.license_id]
+        lines = [audit.summary() + (f" (careerpath audit --license {row.license_id})"
+                                    if audit.missing_count else "")]  # fmt: skip
+        lines += [f"missing: {m}" for m in row.missing]
         lines += [f"check: {c}" for c in row.check]
         lines += [f"unknown: {u}" for u in row.unknowns]
         lines += [f"note: {n}" for n in row.notes]

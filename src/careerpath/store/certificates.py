@@ -61,6 +61,14 @@ def attach(home: Path, source: Path) -> str:
     return store_bytes(home, source.read_bytes(), source.name)
 
 
+def stored_names(home: Path) -> frozenset[str]:
+    """The certificate files present, so an audit can tell a record's file is really there."""
+    place = folder(home)
+    if not place.is_dir():
+        return frozenset()
+    return frozenset(p.name for p in place.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
 def path_of(home: Path, name: str) -> Path:
     return folder(home) / name
 
