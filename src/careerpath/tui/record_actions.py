@@ -168,11 +168,18 @@ class RecordActions:
             return
         sessions = result.sessions
         try:
-            if result.certificate is not None:
-                from careerpath.store import certificates
+            from careerpath.store import certificates
 
-                name = certificates.attach(self.session.home, result.certificate)
-                sessions = [s.model_copy(update={"certificate": name}) for s in sessions]
+            whole = result.certificate
+            files = result.attachments or (None,) * len(sessions)
+            attached = []
+            for session, own in zip(sessions, files, strict=True):
+                source = own or whole
+                if source is not None:
+                    name = certificates.attach(self.session.home, source)
+                    session = session.model_copy(update={"certificate": name})
+                attached.append(session)
+            sessions = attached
             self.session.store.add_many(sessions)
         except Exception as exc:
             self.app.notify(f"Not saved: {exc}", severity="error")
