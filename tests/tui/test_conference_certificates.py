@@ -104,3 +104,25 @@ async def test_an_unreadable_path_is_one_line(sample_home: Path, tmp_path: Path)
         form.read_certificates(f"file://{tmp_path}/no%20such.pdf")
         error = str(form.query_one("#form-error").render())
         assert "no such.pdf does not exist" in error
+
+
+async def test_audit_packet_from_the_palette_and_readiness_in_the_ce_tab(
+    sample_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import zipfile
+
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "docs"))
+    app = make_app(sample_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        commands = [c for c in app.get_system_commands(app.screen) if "audit packet" in c.title]
+        assert commands, "the palette offers an audit packet per license"
+        commands[0].callback()
+        await app.workers.wait_for_complete()
+        await pilot.press("3")
+        await pilot.pause()
+        line = str(app.query_one("#ce-windows", Static).render())
+        assert "Audit ready: CA #2 " in line and "TX #1 " in line
+    (packet,) = (tmp_path / "docs" / "careerpath").glob("audit-license-*.zip")
+    with zipfile.ZipFile(packet) as archive:
+        assert "summary.html" in archive.namelist()

@@ -351,6 +351,17 @@ class CareerpathApp(App[None]):
             yield SystemCommand(
                 title, help_text + " -> Documents/careerpath", partial(self.action_export, kind)
             )
+        if self._session is not None:
+            from careerpath.planner.ce_status import renews_with_ce
+            from careerpath.planner.credentials import label
+
+            for lic in self._session.records.licenses:
+                if lic.id is not None and renews_with_ce(lic):
+                    yield SystemCommand(
+                        f"Export audit packet: {label(lic)}",
+                        "Current window's summary and certificates (.zip) -> Documents/careerpath",
+                        partial(self.action_export_audit, lic.id),
+                    )
         yield SystemCommand(
             "Update rules data", "Download newer compact and board rules", self.action_update_rules
         )
@@ -381,6 +392,25 @@ class CareerpathApp(App[None]):
                 rules=self.session.rules,
                 settings=self.session.settings,
             )
+        except Exception as exc:
+            self.call_from_thread(self.notify, f"Export failed: {exc}", severity="error")
+            return
+        self.call_from_thread(self.notify, summary, timeout=8)
+
+    @work(thread=True, group="export")
+    def action_export_audit(self, license_id: int) -> None:
+        """A board audit's packet for one license (same as `careerpath audit`)."""
+        from platformdirs import user_documents_path
+
+        from careerpath.exports.audit_export import export_audit
+
+        target = user_documents_path() / "careerpath" / f"audit-license-{license_id}.zip"
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            summary = export_audit(
+                self.session.home, self.session.today, license_id, target,
+                rules=self.session.rules,
+            )  # fmt: skip
         except Exception as exc:
             self.call_from_thread(self.notify, f"Export failed: {exc}", severity="error")
             return

@@ -95,13 +95,28 @@ class CEView(Widget):
         ]
         select.set_options(options)
         select.value = keep if any(v == keep for _, v in options) else ALL
-        windows = []
+        from careerpath.planner.audit import audit_all
+        from careerpath.store.certificates import stored_names
+
+        session = self.session
+        audits = {
+            a.license_id: a.summary()
+            for a in audit_all(
+                session.records, session.rules, session.today,
+                stored_certificates=stored_names(session.home),
+            )
+        }  # fmt: skip
+        windows, ready = [], []
         for row in self._windows():
             need = format_hours(row.required) if row.required is not None else "?"
             windows.append(f"{row.license} {format_hours(row.earned)}/{need} h")
-        self.query_one("#ce-windows", Static).update(
-            "This renewal: " + " · ".join(windows) if windows else ""
-        )
+            if row.license_id in audits:
+                answer = audits[row.license_id].removeprefix("audit ready: ")
+                ready.append(f"{row.state} #{row.license_id} {answer}")
+        text = "This renewal: " + " · ".join(windows) if windows else ""
+        if ready:
+            text += "\nAudit ready: " + " · ".join(ready)
+        self.query_one("#ce-windows", Static).update(text)
         self._cells = {
             id(a): (
                 str(a.id),
