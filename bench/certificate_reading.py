@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from careerpath.certificates.extract import FIELDS, Found, read_fields
 from careerpath.certificates.text import read_text
-from certificates.corpus import write_corpus
+from certificates.corpus import Sample, held_out, write_corpus
 
 
 def grade(expected: str | None, state: Found, value: str | None) -> str:
@@ -27,26 +27,23 @@ def grade(expected: str | None, state: Found, value: str | None) -> str:
     return "correct" if value == expected else "wrong"
 
 
-def main() -> int:
-    with tempfile.TemporaryDirectory() as folder:
-        samples = write_corpus(Path(folder))
-        scores: dict[str, Counter[str]] = {name: Counter() for name in FIELDS}
-        wrong: list[str] = []
-        started = time.perf_counter()
-        for sample, path in samples:
-            reading = read_fields(read_text(path).text)
-            for name in FIELDS:
-                got = reading.get(name)
-                mark = grade(sample.expected[name], got.state, got.value)
-                scores[name][mark] += 1
-                if mark == "wrong":
-                    wrong.append(
-                        f"{sample.name} {name}: {got.value!r} != {sample.expected[name]!r}"
-                    )
-        elapsed = time.perf_counter() - started
+def score(samples: list[tuple[Sample, Path]], heading: str) -> int:
+    scores: dict[str, Counter[str]] = {name: Counter() for name in FIELDS}
+    wrong: list[str] = []
+    started = time.perf_counter()
+    for sample, path in samples:
+        reading = read_fields(read_text(path).text)
+        for name in FIELDS:
+            got = reading.get(name)
+            mark = grade(sample.expected[name], got.state, got.value)
+            scores[name][mark] += 1
+            if mark == "wrong":
+                wrong.append(f"{sample.name} {name}: {got.value!r} != {sample.expected[name]!r}")
+    elapsed = time.perf_counter() - started
     total = len(samples)
     layouts = Counter(sample.layout for sample, _ in samples)
-    print(f"{total} certificates, layouts: " + ", ".join(f"{k} {v}" for k, v in layouts.items()))
+    print(f"\n{heading}: {total} certificates, layouts: "
+          + ", ".join(f"{k} {v}" for k, v in layouts.items()))  # fmt: skip
     print(f"{'field':<20} {'correct':>8} {'flagged':>8} {'wrong':>6}")
     for name in FIELDS:
         c = scores[name]
@@ -55,7 +52,18 @@ def main() -> int:
     print(f"read in {elapsed * 1000 / total:.1f} ms per certificate (text + fields)")
     for line in wrong:
         print("wrong:", line)
-    return 1 if scores["amount"]["wrong"] or scores["completed"]["wrong"] else 0
+    return scores["amount"]["wrong"] + scores["completed"]["wrong"]
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = write_corpus(Path(folder) / "corpus")
+        extra = Path(folder) / "held-out"
+        extra.mkdir()
+        held = [(sample, sample.write(extra)) for sample in held_out()]
+        bad = score(corpus, "corpus (the reader was written against it)")
+        bad += score(held, "held out (written after)")
+    return 1 if bad else 0
 
 
 if __name__ == "__main__":

@@ -384,3 +384,74 @@ def corpus() -> list[Sample]:
 def write_corpus(folder: Path) -> list[tuple[Sample, Path]]:
     folder.mkdir(parents=True, exist_ok=True)
     return [(sample, sample.write(folder)) for sample in corpus()]
+
+
+def held_out() -> list[Sample]:
+    """Layouts written after the reader was tuned on `corpus()`: they measure how it does on
+    wording it was not fitted to. `expected` is what a person reads there (the in-service's
+    'CE credit: 1.0' has no unit, so no amount); flagging a printed field is a miss, not an
+    error. Amounts and dates are held to zero wrong here too."""
+    ena_statement = ANCC.format(who="The Emergency Nurses Association")
+    ena = Sample(
+        "held-ena",
+        "held_out",
+        [[
+            Text("EMERGENCY NURSING 2026", 396, 540, 22, "B", centered=True),
+            Text("This is to certify that Pat Kim, RN", 396, 500, 12, centered=True),
+            Text("is awarded 2.25 Contact Hours for successful completion of", 396, 480, 12, centered=True),
+            Text("Trauma Nursing Update", 396, 455, 16, "T", centered=True),
+            Text("Date: September 12, 2026", 100, 400, 11),
+            Text("Issued September 14, 2026", 100, 384, 11),
+            *_wrap(ena_statement, 100, 340),
+            Text("ENA Provider Number: P0031", 100, 300, 10),
+        ]],
+        _expect("Trauma Nursing Update", "2026-09-12", "2.25 contact_hours",
+                "The Emergency Nurses Association", ena_statement, "P0031", None),
+    )  # fmt: skip
+    inservice = Sample(
+        "held-inservice",
+        "held_out",
+        [[
+            Text("Mercy General Hospital - Staff Development", 60, 555, 13, "B"),
+            Text("In-service attendance", 60, 520, 16),
+            Text("Topic: Restraint Use and Documentation", 60, 490, 12),
+            Text("Date: 3/7/2026", 60, 472, 12),
+            Text("CE credit: 1.0", 60, 454, 12),
+        ]],
+        _expect("Restraint Use and Documentation", "2026-03-07", None,
+                "Mercy General Hospital", None, None, None),
+    )  # fmt: skip
+    course = Sample(
+        "held-selfpaced",
+        "held_out",
+        [[
+            Text("CareLearn Academy", 60, 555, 13, "B"),
+            Text("Certificate of Completion", 60, 520, 18),
+            Text("Course title: Wound Care Fundamentals", 60, 490, 12),
+            Text("Start date: 01/02/2026   End date: 01/20/2026", 60, 472, 12),
+            Text("This activity has been approved for 1.5 contact hours.", 60, 454, 12),
+            Text("This offering includes 0.5 contact hours of pharmacology.", 60, 436, 12),
+            Text("Provider: CareLearn Academy", 60, 418, 12),
+        ]],
+        _expect("Wound Care Fundamentals", "2026-01-20", "1.5 contact_hours", "CareLearn Academy",
+                None, None, None),
+    )  # fmt: skip
+    iacet_statement = (
+        "Keystone Health Training is accredited by the International Accreditors for "
+        "Continuing Education and Training (IACET)."
+    )
+    iacet = Sample(
+        "held-iacet",
+        "held_out",
+        [[
+            Text("Keystone Health Training", 396, 540, 18, "B", centered=True),
+            Text("Respiratory Care Equipment Update", 396, 500, 15, centered=True),
+            Text("Completion date: 2026-04-09", 100, 450, 11),
+            Text("IACET CEUs: 0.3 (3.0 contact hours)", 100, 432, 11),
+            *_wrap(iacet_statement, 100, 400),
+        ]],
+        _expect("Respiratory Care Equipment Update", "2026-04-09", "0.3 ceu",
+                "Keystone Health Training", iacet_statement,
+                None, None),
+    )  # fmt: skip
+    return [ena, inservice, course, iacet]

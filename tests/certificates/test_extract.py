@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from careerpath.certificates.extract import Found, amount_of, completion_date, read_fields
 from careerpath.certificates.text import read_text
 from careerpath.errors import CareerpathError
-from certificates.corpus import corpus, write_corpus
+from certificates.corpus import corpus, held_out, write_corpus
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +39,16 @@ def test_every_field_of_the_corpus_is_read_or_flagged_never_wrong(written: list)
             if expected is not None and got.state is not Found.FOUND:
                 wrong.append((sample.name, name, got.state, expected))
     assert wrong == []
+
+
+def test_held_out_layouts_never_get_an_amount_or_a_date_wrong(tmp_path: Path) -> None:
+    for sample in held_out():
+        reading = read_fields(read_text(sample.write(tmp_path)).text)
+        for name in ("amount", "completed"):
+            got = reading.get(name)
+            assert got.state is not Found.FOUND or got.value == sample.expected[name], (
+                sample.name, name, got,
+            )  # fmt: skip
 
 
 def test_a_scan_without_ocr_says_why_in_one_line(written: list) -> None:
