@@ -130,3 +130,26 @@ def test_each_printed_date_form_reads_back(day: dt.date) -> None:
     for form in forms:
         got = completion_date([f"Date of completion: {form}"])
         assert got.value == day.isoformat(), form
+
+
+def test_an_image_goes_through_the_ocr_program_when_installed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stand-in `tesseract` on PATH (a real program, called as tesseract is: IMAGE stdout)."""
+    program = tmp_path / "bin" / "tesseract"
+    program.parent.mkdir()
+    program.write_text(
+        "#!/bin/sh\n"
+        '[ "$2" = stdout ] || exit 2\n'
+        "printf 'Course title: Fall Prevention\\nDate of completion: 2026-02-03\\n"
+        "1.0 contact hours\\nProvider: Acme CE\\nApproval number: AB-1234\\n'\n"
+    )
+    program.chmod(0o755)
+    monkeypatch.setenv("PATH", str(program.parent))
+    image = tmp_path / "phone.jpg"
+    image.write_bytes(b"\xff\xd8\xff")
+    text = read_text(image)
+    assert text.problem is None
+    reading = read_fields(text.text)
+    assert reading.gaps() == []
+    assert reading.get("amount").value == "1 contact_hours"
