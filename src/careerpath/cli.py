@@ -229,6 +229,9 @@ def _add_planning_commands(sub: argparse._SubParsersAction[_Parser], common: _Pa
 
     roles = sub.add_parser("roles", parents=[common], help="the role profiles growth plans use")
     roles.add_argument("--json", action="store_true", help="machine-readable output")
+    roles.add_argument(
+        "--all", action="store_true", help="every role, not only your professions' roles"
+    )
     roles.set_defaults(handler=_lazy("growth", "cmd_roles"))
 
 

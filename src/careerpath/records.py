@@ -331,6 +331,26 @@ SKILL_LEVELS = {
 """The 1-4 scale of travel agencies' skills checklists."""
 
 
+class AssessedBy(StrEnum):
+    """How a skill level was established, weakest evidence first."""
+
+    SELF = "self"
+    CHECKLIST = "checklist"
+    """An agency or facility skills checklist."""
+    COMPETENCY = "competency"
+    """A competency sign-off by an educator, preceptor or manager."""
+    CERTIFICATION = "certification"
+
+
+class RatingEntry(Record):
+    """One past or current level of a skill: the history a traveler's growth is read from."""
+
+    level: int = Field(ge=1, le=4)
+    assessed_on: dt.date | None = None
+    """Null for a rating saved before history was kept."""
+    assessed_by: AssessedBy = AssessedBy.SELF
+
+
 class SkillRating(Record):
     id: int | None = None
     skill: Text
@@ -340,6 +360,11 @@ class SkillRating(Record):
     interested: bool = False
     """The user wants to grow this skill: raises its priority in the growth plan."""
     note: str | None = Field(default=None, max_length=2000)
+    assessed_on: dt.date | None = None
+    """When the current level was assessed (the CLI and app stamp the day it is set)."""
+    assessed_by: AssessedBy = AssessedBy.SELF
+    history: list[RatingEntry] = Field(default_factory=list)
+    """Every level recorded, oldest first, the current one last; kept by the store."""
 
     _blank = field_validator("note", mode="before")(_none_if_blank)
 

@@ -11,7 +11,9 @@ from tests.planner.builders import TODAY, d, lic, profile, records
 from careerpath.growth.assessment import SkillStatus, assess
 from careerpath.growth.plan import ItemKind, upskill
 from careerpath.records import Assignment, Certification, SkillRating
-from careerpath.reference.loader import load
+from careerpath.reference.loader import RulesData, load
+from careerpath.reference.roles import Role
+from careerpath.reference.schema import ProfessionRules
 
 
 def rate(name: str, level: int, last: str | None = None, **kw: object) -> SkillRating:
@@ -61,7 +63,7 @@ def test_stale_rating_counts_one_level_lower() -> None:
         load(),
         TODAY,
     )
-    assert plan.items[0].stale and "counted as 2" in plan.items[0].reason
+    assert plan.items[0].stale and "so it counts as 2" in plan.items[0].reason
 
 
 def test_items_ranked_by_hand_computed_scores() -> None:
@@ -78,43 +80,114 @@ def test_items_ranked_by_hand_computed_scores() -> None:
         ("charting", Decimal("6.00")),
         ("titration", Decimal("5.00")),
     ]
-    assert plan.items[1].tie_note == "tied with Restraints at 6.00; that one is first on importance"
+    assert plan.items[1].tie_note == (
+        "level with Restraints, which comes first because it matters more to the role"
+    )
     assert plan.items[2].tie_note is None
 
 
-def test_step_that_fills_a_missing_mandatory_topic_comes_first_and_scores_higher() -> None:
-    # Florida RN: medical errors is mandatory every renewal (data/states/rn.json, FL).
-    r = role(
+def _fl_rules_naming(provider: str) -> RulesData:
+    """The bundled rules, with Florida RN medical errors naming one approved provider."""
+    rules = load()
+    data = rules.states["RN"].model_dump(mode="json")
+    for entry in data["jurisdictions"]:
+        if entry["code"] == "FL":
+            for topic in entry["ce"]["mandatory_topics"]:
+                if topic["topic"] == "medical-errors":
+                    topic["approved_providers"] = [provider]
+    return rules._replace(states={**rules.states, "RN": ProfessionRules.model_validate(data)})
+
+
+def _med_safety_role(provider: str | None = None) -> Role:
+    return role(
         skill(
             "med-safety",
             4,
             3,
             "every_shift",
             step("Quick online module", 2, "free"),
-            step("Medication error prevention", 6, "low", "medical-errors", contact_hours=2),
+            step(
+                "Medication error prevention",
+                6,
+                "low",
+                "medical-errors",
+                contact_hours=2,
+                provider_hint=provider,
+            ),
         )
     )
+
+
+def test_a_course_on_a_missing_topic_only_may_count_unless_the_rules_settle_it() -> None:
+    """Florida RN: medical errors is mandatory every renewal (data/states/rn.json, FL, from
+    http://www.floridasnursing.gov/help-center/how-many-continuing-education-hours-are-required-for-licensure-renewal/).
+    The data names no approved providers or courses for it, so a course on the subject may
+    count and must be checked; it is not said to fill the topic and gets no priority for it."""
     fl = lic(1, "RN", "FL", kind="single_state", issued=d("2020-03-01"), expires=d("2027-04-30"))
     base = records(profile("TX", "RN"), fl)
-    plan = upskill(base.model_copy(update={"skills": [rate("med-safety", 2)]}), r, load(), TODAY)
+    rated = base.model_copy(update={"skills": [rate("med-safety", 2)]})
+    plan = upskill(rated, _med_safety_role(), load(), TODAY)
     item = plan.items[0]
-    assert item.steps[0].title == "Medication error prevention"
+    first = item.steps[0]
+    assert first.title == "Medication error prevention"  # on the topic: listed first
+    assert not first.fills_missing_topic
+    assert any(
+        "may count toward" in c and "FL" in c and "check that the course is approved" in c
+        for c in first.counts_for
+    )
+    assert not any("fills" in c for c in first.counts_for)
+    assert item.score == Decimal("4.00")  # 4 x 1 x 1 x 1 x 1: no double-duty bonus
+    assert [(c.topic, c.settled) for c in plan.topic_courses] == [("medical-errors", False)]
+
+
+def test_a_course_fills_a_missing_topic_when_the_rules_name_its_provider() -> None:
+    fl = lic(1, "RN", "FL", kind="single_state", issued=d("2020-03-01"), expires=d("2027-04-30"))
+    base = records(profile("TX", "RN"), fl)
+    rated = base.model_copy(update={"skills": [rate("med-safety", 2)]})
+    rules = _fl_rules_naming("Approved Provider Inc")
+    plan = upskill(rated, _med_safety_role("Approved Provider Inc"), rules, TODAY)
+    item = plan.items[0]
     assert item.steps[0].fills_missing_topic
-    assert any("medical-errors" in c and "FL" in c for c in item.steps[0].counts_for)
+    assert any("fills the missing mandatory topic" in c for c in item.steps[0].counts_for)
     assert item.score == Decimal("5.00")  # 4 x 1 x 1 x 1 x 1 x 1.25
-    assert any(c.topic == "medical-errors" for c in plan.topic_courses)
-    # Once the topic is done, the quicker step leads again and the bonus is gone.
+    # Another provider's course on the same subject still only may count.
+    other = upskill(rated, _med_safety_role("Someone Else"), rules, TODAY)
+    assert not other.items[0].steps[0].fills_missing_topic
+    assert other.items[0].score == Decimal("4.00")
+
+
+def test_a_course_fills_a_missing_topic_when_the_users_record_marks_it() -> None:
+    """A completed activity of that title, tagged with the topic by the user, settles it even
+    where the rules do not count it yet (here: outside the license's current window)."""
     from tests.planner.builders import ce
 
-    done = base.model_copy(
+    fl = lic(1, "RN", "FL", kind="single_state", issued=d("2020-03-01"), expires=d("2027-04-30"))
+    old = ce(1, "2024-06-01", "2", "medical-errors").model_copy(
+        update={"title": "Medication error prevention"}
+    )
+    rec = records(profile("TX", "RN"), fl).model_copy(
+        update={"skills": [rate("med-safety", 2)], "ce_activities": [old]}
+    )
+    plan = upskill(rec, _med_safety_role(), load(), TODAY)
+    first = plan.items[0].steps[0]
+    assert first.fills_missing_topic
+    assert any("your record of 2024-06-01" in c for c in first.counts_for)
+
+
+def test_once_the_topic_is_done_the_quicker_step_leads() -> None:
+    from tests.planner.builders import ce
+
+    fl = lic(1, "RN", "FL", kind="single_state", issued=d("2020-03-01"), expires=d("2027-04-30"))
+    done = records(profile("TX", "RN"), fl).model_copy(
         update={
             "skills": [rate("med-safety", 2)],
             "ce_activities": [ce(1, "2026-06-01", "2", "medical-errors")],
         }
     )
-    plan = upskill(done, r, load(), TODAY)
+    plan = upskill(done, _med_safety_role(), load(), TODAY)
     assert plan.items[0].steps[0].title == "Quick online module"
     assert plan.items[0].score == Decimal("4.00")
+    assert plan.topic_courses == []
 
 
 def test_certifications_missing_expired_or_lapsing_before_the_next_assignment() -> None:
@@ -137,11 +210,14 @@ def test_certifications_missing_expired_or_lapsing_before_the_next_assignment() 
     by_id = {i.id: i for i in plan.items}
     assert set(by_id) == {"acls", "ccrn", "tncc"}
     assert by_id["acls"].kind is ItemKind.CERTIFICATION
+    assert by_id["acls"].reason.startswith("required for the Test role, ")
     assert "before your CO assignment ends 2027-03-06" in by_id["acls"].reason
     assert by_id["acls"].steps[0].title.startswith("Renew ACLS")
     assert by_id["acls"].score == Decimal("10.00")  # required: 5 x 2
     assert by_id["ccrn"].score == Decimal("3.80")  # 5 x 1 x 0.8 x 0.95
-    assert by_id["tncc"].reason == "preferred: expired 2026-10-01"
+    assert by_id["tncc"].reason == (
+        "preferred for the Test role, commonly asked for in it, expired 2026-10-01"
+    )
     assert [c.id for c in plan.certifications_held] == ["bls"]
 
 

@@ -101,9 +101,11 @@ def test_ties_are_broken_and_explained() -> None:
     d = rank_key(same, 4, 1, Frequency.WEEKLY, "Delta")
     ordered = sorted([d, c, b, a], key=sort_key)
     assert [k.name for k in ordered] == ["alpha", "beta", "delta", "gamma"]
-    assert tie_note(b, a, "Alpha") == "tied with Alpha at 5.00; that one is first on importance"
-    assert tie_note(d, b, "Beta") == "tied with Beta at 5.00; that one is first on frequency of use"
-    assert tie_note(c, d, "Delta") == (
-        "tied with Delta on score, importance, gap and frequency; listed by name"
+    assert tie_note(b, a, "Alpha") == (
+        "level with Alpha, which comes first because it matters more to the role"
     )
+    assert (
+        tie_note(d, b, "Beta") == "level with Beta, which comes first because it is used more often"
+    )
+    assert tie_note(c, d, "Delta") == "level with Delta on every count; listed by name"
     assert tie_note(rank_key(Fraction(4), 5, 1, None, "x"), a, "Alpha") is None

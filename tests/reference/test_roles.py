@@ -18,8 +18,11 @@ from careerpath.reference.roles import (
     Role,
     RoleCertification,
     _fold,
+    default_role,
+    find_role,
     load_role_file,
     load_roles,
+    roles_for,
 )
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -42,6 +45,9 @@ REQUIRED_ROLES = {
     "icu", "er", "med-surg", "telemetry", "labor-delivery", "operating-room", "pacu", "nicu",
     "pediatrics", "psych", "oncology", "home-health", "pt-acute", "pt-outpatient-ortho",
     "ot-acute-rehab", "slp-medical", "respiratory-therapy",
+    "lpn-long-term-care", "lpn-home-health", "lpn-clinic", "pt-snf-rehab", "pt-home-health",
+    "pta-acute", "pta-snf", "pta-outpatient", "ot-snf", "ot-pediatrics-school", "ota-snf",
+    "ota-acute-rehab", "ota-school", "slp-snf", "slp-school",
 }  # fmt: skip
 
 SOFT_SKILLS = {
@@ -165,13 +171,75 @@ def test_every_step_has_positive_effort(roles: dict[str, Role]) -> None:
                 assert step.effort_hours > 0, f"{role.id}/{skill.id}: {step.title}"
 
 
-def test_no_role_alias_is_shared(roles: dict[str, Role]) -> None:
-    owner: dict[str, str] = {}
+def test_no_role_alias_is_shared_within_a_profession(roles: dict[str, Role]) -> None:
+    """Ids and titles are unique everywhere; an alias within a profession. "home health" is
+    the RN role for a nurse and the PT role for a physical therapist: the profile decides."""
+    owner: dict[tuple[str, str], str] = {}
     for role in roles.values():
-        for name in {role.id, role.title, *role.aliases}:
-            key = _fold(name)
+        for name in {role.id, role.title}:
+            key = ("*", _fold(name))
             assert owner.get(key, role.id) == role.id, f"{name!r} names {owner[key]} and {role.id}"
             owner[key] = role.id
+        for profession in role.professions:
+            for name in {role.id, role.title, *role.aliases}:
+                key = (profession, _fold(name))
+                assert owner.get(key, role.id) == role.id, (
+                    f"{name!r} names {owner[key]} and {role.id} for {profession}"
+                )
+                owner[key] = role.id
+
+
+PROFESSIONS_SERVED = ("RN", "LPN", "PT", "PTA", "OT", "OTA", "SLP")
+
+
+@pytest.mark.parametrize("profession", PROFESSIONS_SERVED)
+def test_every_profession_has_at_least_three_roles(roles: dict[str, Role], profession: str) -> None:
+    assert len(roles_for(roles, [profession])) >= 3, profession
+
+
+@pytest.mark.parametrize(
+    ("profession", "setting", "role_id"),
+    [
+        ("RN", "home health", "home-health"),
+        ("PT", "home health", "pt-home-health"),
+        ("LPN", "home health", "lpn-home-health"),
+        ("PT", "acute", "pt-acute"),
+        ("PTA", "acute", "pta-acute"),
+        ("OT", "acute", "ot-acute-rehab"),
+        ("OTA", "acute", "ota-acute-rehab"),
+        ("SLP", "acute", "slp-medical"),
+        ("PT", "SNF", "pt-snf-rehab"),
+        ("PTA", "SNF", "pta-snf"),
+        ("OT", "SNF", "ot-snf"),
+        ("OTA", "SNF", "ota-snf"),
+        ("SLP", "SNF", "slp-snf"),
+        ("LPN", "SNF", "lpn-long-term-care"),
+        ("PT", "outpatient", "pt-outpatient-ortho"),
+        ("PTA", "outpatient", "pta-outpatient"),
+        ("LPN", "clinic", "lpn-clinic"),
+        ("OT", "school", "ot-pediatrics-school"),
+        ("OTA", "school", "ota-school"),
+        ("SLP", "school", "slp-school"),
+        ("RN", "peds", "pediatrics"),
+        ("SLP", "peds", "slp-school"),
+    ],
+)
+def test_a_setting_names_the_role_of_the_users_profession(
+    roles: dict[str, Role], profession: str, setting: str, role_id: str
+) -> None:
+    assert find_role(roles, setting, [profession]).id == role_id
+
+
+def test_the_default_role_follows_the_profession(roles: dict[str, Role]) -> None:
+    for profession in PROFESSIONS_SERVED:
+        role = default_role(roles, [profession])
+        assert role is not None and profession in role.professions, profession
+    # A specialty of another profession does not lead to its role; a chosen target does.
+    ot = default_role(roles, ["OT"], (), "ICU")
+    assert ot is not None and ot.professions == ["OT"]
+    assert default_role(roles, ["OT"], ["icu"]) == roles["icu"]
+    assert default_role(roles, ["OT"], (), "school") == roles["ot-pediatrics-school"]
+    assert default_role(roles, ["AUD"]) is None  # no audiology role yet: said, not guessed
 
 
 def test_renewal_facts_cite_a_source(roles: dict[str, Role]) -> None:

@@ -9,8 +9,9 @@ from pathlib import Path
 from careerpath.commands.context import Context, print_json, render_table
 from careerpath.errors import CareerpathError
 from careerpath.growth.plan import GrowthPlan, PlanStep, upskill
+from careerpath.growth.readiness import Readiness
 from careerpath.planner.settings import load_growth_settings
-from careerpath.reference.roles import Role, find_role, roles_in_use
+from careerpath.reference.roles import Role, roles_in_use
 
 
 def _roles(ctx: Context) -> dict[str, Role]:
@@ -18,20 +19,18 @@ def _roles(ctx: Context) -> dict[str, Role]:
 
 
 def _target(ctx: Context, wanted: str | None) -> Role:
-    roles = _roles(ctx)
-    if wanted:
-        return find_role(roles, wanted)
-    profile = ctx.records().profile
-    if profile and profile.target_roles:
-        return find_role(roles, profile.target_roles[0])
-    raise CareerpathError(
-        "no target role: pass --role ROLE or set one with "
-        f"`careerpath profile set --target-role ROLE` (roles: {', '.join(sorted(roles))})"
-    )
+    from careerpath.growth.targets import target_role
+
+    return target_role(_roles(ctx), ctx.records(), wanted)
 
 
 def cmd_roles(ctx: Context, args: argparse.Namespace) -> int:
-    roles = _roles(ctx)
+    from careerpath.growth.targets import my_roles, no_role_message
+
+    every = _roles(ctx)
+    roles = every if args.all else my_roles(every, ctx.records())
+    if not roles:
+        raise CareerpathError(no_role_message(every, ctx.records()) + " (or: roles --all)")
     if args.json:
         print_json(
             [
@@ -47,6 +46,13 @@ def cmd_roles(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_upskill(ctx: Context, args: argparse.Namespace) -> int:
     role = _target(ctx, args.role)
+    profile = ctx.records().profile
+    if not args.role and not (profile and profile.target_roles):
+        print(
+            f"no target role set: showing {role.id}, a role for your profession "
+            "(set one with `careerpath profile set --target-role ROLE`; list: `careerpath roles`)",
+            file=sys.stderr,
+        )
     if args.tick or args.untick:
         key = args.tick or args.untick
         if not key.startswith(f"{role.id}:"):
@@ -71,34 +77,31 @@ def cmd_upskill(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _step_line(step: PlanStep) -> str:
+    from careerpath.growth.reasons import effort_and_cost
+
     box = "[x]" if step.done_on else "[ ]"
-    effort = f"{step.effort_hours:g} h" if step.effort_hours else "effort unknown"
-    cost = (
-        ""
-        if step.cost is None
-        else ", free"
-        if step.cost.value == "free"
-        else f", {step.cost.value} cost"
-    )
-    line = f"{box} {step.type.value.replace('_', ' ')}: {step.title} ({effort}{cost})"
-    if step.counts_for:
-        line += " - also " + "; ".join(step.counts_for)
-    return line
+    kind = step.type.value.replace("_", " ")
+    return f"{box} {kind}: {step.title} ({effort_and_cost(step.effort_hours, step.cost)})"
 
 
 def print_plan(plan: GrowthPlan) -> None:
     print(f"Growth plan for {plan.role_title} (as of {plan.today})")
-    print(f"Ranked by {plan.formula}; see README 'Growth'.")
+    print(
+        "Ranked by how much the role needs each item, how far you are from it, how often it is"
+        " used, your interest, and the time and cost of the first step (scores: --json)."
+    )
     if not plan.items:
         print("\nNo gaps among the skills you have rated. ", end="")
         print("Rate the rest to be sure." if plan.to_rate else "You meet this role's profile.")
     for item in plan.items:
-        print(f"\n{item.rank:2}. {item.name} [{item.category}]  score {item.score}")
-        print(f"    {item.reason}" + ("  (you flagged interest)" if item.interested else ""))
+        print(f"\n{item.rank:2}. {item.name} [{item.category}]")
+        print(f"    why: {item.reason}")
         if item.tie_note:
             print(f"    {item.tie_note}")
         for step in item.steps:
             print(f"    {_step_line(step)}")
+            for also in step.counts_for:
+                print(f"        {also}")
             print(f"        step id: {step.key}")
     if plan.certifications_held:
         held = ", ".join(
@@ -107,12 +110,27 @@ def print_plan(plan: GrowthPlan) -> None:
         )
         print(f"\nCertifications you hold for this role: {held}")
     if plan.topic_courses:
-        print("\nCE that also fills a mandatory topic your licenses are missing:")
+        print("\nCE about a mandatory topic your licenses are missing:")
+        groups: dict[tuple[str, bool, str], list[str]] = {}
         for course in plan.topic_courses:
-            print(
-                f"  {course.topic}: {course.step.title} ({course.skill}) "
-                f"- for {', '.join(course.licenses)}"
+            key = (course.label, course.settled, ", ".join(course.licenses))
+            groups.setdefault(key, []).append(f"{course.step.title} ({course.skill})")
+        for (label, settled, licenses), titles in groups.items():
+            verdict = (
+                "fills it"
+                if settled
+                else "may count toward it - check that the course is approved for it"
             )
+            print(f"  {label} (missing for {licenses}); {verdict}:")
+            for title in titles:
+                print(f"    - {title}")
+    if plan.trends:
+        print("\nYour growth:")
+        for trend in plan.trends:
+            print(f"  {trend.text}")
+    if plan.readiness:
+        for ready in plan.readiness:
+            print_readiness(ready, plan)
     if plan.license_steps:
         print("\nLicenses for your stored assignments:")
         for lic in plan.license_steps:
@@ -124,6 +142,19 @@ def print_plan(plan: GrowthPlan) -> None:
         print("  careerpath skill add --skill 'NAME' --level N  (or the app's Growth screen)")
     for note in plan.notes:
         print(f"\nnote: {note}")
+
+
+def print_readiness(ready: Readiness, plan: GrowthPlan) -> None:
+    """The gaps before an assignment's start, each with the plan step that closes it."""
+    print(f"\nReady for {ready.summary}")
+    steps = {s.key: s for item in plan.items for s in item.steps}
+    for gap in ready.gaps:
+        print(f"  - {gap.name}: {gap.problem}")
+        first = next((steps[k] for k in gap.step_keys if k in steps), None)
+        if first is not None:
+            print(f"      next: {_step_line(first)}")
+        elif gap.kind == "skill" and "not rated" in gap.problem:
+            print("      next: rate yourself on it (1-4)")
 
 
 def cmd_checklist(ctx: Context, args: argparse.Namespace) -> int:

@@ -142,6 +142,8 @@ SKILL = KindSpec(
         Option("kind", "--kind", "hard (default) or soft"),
         Option("last_performed", "--last-performed", "when last done", metavar="YYYY-MM-DD"),
         Option("interested", "--interested", "yes if you want to grow this skill", metavar="yes|no"),
+        Option("assessed_on", "--assessed-on", "when this level was assessed (default today)", metavar="YYYY-MM-DD"),
+        Option("assessed_by", "--assessed-by", "self, checklist, competency or certification"),
         Option("note", "--note", "free text"),
     ),
     (col("id", "id"), col("skill", "skill"), col("kind", "kind"), col("level", "level"),

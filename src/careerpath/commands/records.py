@@ -48,7 +48,7 @@ def given_fields(kind: KindSpec, args: argparse.Namespace) -> dict[str, Any]:
 
 def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
     kind = KINDS[args.record_kind]
-    record = validate(kind, given_fields(kind, args))
+    record = _dated(ctx, validate(kind, given_fields(kind, args)), None)
     saved = ctx.store().add(record)
     print(f"added {kind.title} {saved.id}: {describe(kind, saved.model_dump(mode='json'))}")  # type: ignore[attr-defined]
     return 0
@@ -64,10 +64,22 @@ def cmd_edit(ctx: Context, args: argparse.Namespace) -> int:
             f"nothing to change: give at least one option (see `{kind.name} edit -h`)"
         )
     merged = {**current.model_dump(mode="json"), **changes}
-    record = validate(kind, merged)
+    record = _dated(ctx, validate(kind, merged), current)
     store.update(record)
     print(f"updated {kind.title} {args.id}: {describe(kind, record.model_dump(mode='json'))}")
     return 0
+
+
+def _dated(ctx: Context, record: Record, previous: Record | None) -> Record:
+    """A skill rating's new level is dated today (`--today`) unless the user gave its date."""
+    from careerpath.records import SkillRating
+
+    if not isinstance(record, SkillRating):
+        return record
+    from careerpath.growth.history import stamp
+
+    before = previous if isinstance(previous, SkillRating) else None
+    return stamp(record, before, ctx.today)
 
 
 def cmd_remove(ctx: Context, args: argparse.Namespace) -> int:

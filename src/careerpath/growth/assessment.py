@@ -13,7 +13,8 @@ from enum import StrEnum
 from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ConfigDict
 
-from careerpath.records import SKILL_LEVELS, SkillRating
+from careerpath.growth.history import Trend, trend
+from careerpath.records import SKILL_LEVELS, AssessedBy, SkillRating
 from careerpath.reference.roles import Frequency, Role, RoleSkill, SkillKind, same_name
 
 STALE_MONTHS = 12
@@ -48,6 +49,10 @@ class SkillAssessment(BaseModel):
     rating_id: int | None
     source: str | None
     judgement: bool
+    assessed_on: dt.date | None = None
+    """When the current level was assessed (None: a rating saved before dates were kept)."""
+    assessed_by: AssessedBy = AssessedBy.SELF
+    trend: Trend | None = None
 
     @property
     def level_label(self) -> str:
@@ -98,6 +103,9 @@ def assess_skill(
         rating_id=rating.id if rating else None,
         source=skill.source,
         judgement=skill.judgement,
+        assessed_on=rating.assessed_on if rating else None,
+        assessed_by=rating.assessed_by if rating else AssessedBy.SELF,
+        trend=trend(rating, skill.name, today) if rating else None,
     )
 
 

@@ -1,9 +1,11 @@
 """`careerpath upskill`: the ranked growth plan for one target role.
 
 Skill gaps and missing or lapsing certifications are ranked together by one score (see
-growth.priority). Each item lists concrete steps, a step that also fills a mandatory CE topic a
-license is missing first; license steps for the states of stored assignments come from the
-assignment planner, so the plan covers everything between the user and the role.
+growth.priority), and each item says in words why it ranks there (growth.reasons). Each item
+lists concrete steps with their time and cost; a step that fills a mandatory CE topic a license
+is missing comes first, and a step that only may count toward one says to check that the course
+is approved (growth.topic_claims). License steps for the states of stored assignments come from
+the assignment planner, so the plan covers everything between the user and the role.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from careerpath.growth.assessment import STALE_MONTHS, SkillAssessment, SkillStatus, assess
+from careerpath.growth.history import Trend
 from careerpath.growth.priority import (
     FORMULA,
     RankKey,
@@ -24,9 +27,11 @@ from careerpath.growth.priority import (
     sort_key,
     tie_note,
 )
+from careerpath.growth.readiness import Readiness, readiness
+from careerpath.growth.reasons import certification_reason, skill_reason
+from careerpath.growth.topic_claims import MissingTopics, TopicClaim
 from careerpath.planner import credentials
 from careerpath.planner.assignment import Verdict, plan_stored
-from careerpath.planner.ce_status import TopicState, ce_status
 from careerpath.planner.settings import PlannerSettings
 from careerpath.records import AssignmentStatus, Certification, Records
 from careerpath.reference.loader import RulesData
@@ -60,8 +65,10 @@ class PlanStep(BaseModel):
     ce_topics: list[str]
     provider_hint: str | None = None
     counts_for: list[str] = Field(default_factory=list)
-    """Where it also counts: a missing mandatory topic, CE hours toward a renewal."""
+    """Where it also counts, in words: a missing mandatory topic, CE hours toward a renewal."""
+    topic_claims: list[TopicClaim] = Field(default_factory=list)
     fills_missing_topic: bool = False
+    """Settled: the rules data or the user's record says it fills a missing topic."""
     done_on: dt.date | None = None
 
 
@@ -91,14 +98,17 @@ class PlanItem(BaseModel):
 
 
 class TopicCourse(BaseModel):
-    """A role step that would fill a mandatory topic one of the user's licenses is missing."""
+    """A role step about a mandatory topic one of the user's licenses is missing."""
 
     model_config = ConfigDict(frozen=True)
 
     topic: str
+    label: str
     licenses: list[str]
     skill: str
     step: PlanStep
+    settled: bool = False
+    """True only when the rules data or the user's record settles that it fills the topic."""
 
 
 class LicenseStep(BaseModel):
@@ -136,21 +146,11 @@ class GrowthPlan(BaseModel):
     certifications_held: list[HeldCertification]
     topic_courses: list[TopicCourse]
     license_steps: list[LicenseStep]
+    trends: list[Trend] = Field(default_factory=list)
+    """Skills of the role whose level moved over the past year."""
+    readiness: list[Readiness] = Field(default_factory=list)
+    """For each coming assignment that names this role: what is missing before it starts."""
     notes: list[str] = Field(default_factory=list)
-
-
-class _Missing:
-    """Mandatory CE topics each license still misses: topic slug -> license labels."""
-
-    def __init__(self, records: Records, rules: RulesData, today: dt.date) -> None:
-        self.by_topic: dict[str, list[str]] = {}
-        for lic in ce_status(records, rules, today).licenses:
-            for topic in lic.topics:
-                if topic.state is TopicState.MISSING and topic.due_now and not topic.condition:
-                    self.by_topic.setdefault(topic.topic, []).append(lic.license)
-
-    def fills(self, topics: list[str]) -> list[tuple[str, list[str]]]:
-        return [(t, self.by_topic[t]) for t in topics if t in self.by_topic]
 
 
 def upskill(
@@ -165,7 +165,7 @@ def upskill(
 ) -> GrowthPlan:
     """The ranked plan that takes this user from their ratings to `role`."""
     done = done or {}
-    missing = _Missing(records, rules, today)
+    missing = MissingTopics(records, rules, today)
     assessments = assess(role, records.skills, today, stale_months)
     ranked: list[tuple[RankKey, PlanItem]] = []
 
@@ -186,9 +186,17 @@ def upskill(
             cost=first.cost,
             double_duty=first.fills_missing_topic,
         )
-        reason = f"rated {row.rated}, expected {row.expected}"
-        if row.stale and row.last_performed:
-            reason += f"; last performed {row.last_performed}, counted as {row.effective}"
+        reason = skill_reason(
+            role=role.title,
+            importance=row.importance,
+            expected=row.expected,
+            rated=row.rated,
+            effective=row.effective,
+            frequency=row.frequency,
+            stale=row.stale,
+            last_performed=row.last_performed,
+            interested=row.interested,
+        )
         item = PlanItem(
             rank=0,
             kind=ItemKind.SKILL,
@@ -246,7 +254,9 @@ def upskill(
             id=cert.id,
             name=cert.name,
             category="Certifications",
-            reason=f"{cert.requirement.value}: {why}",
+            reason=certification_reason(
+                role=role.title, requirement=cert.requirement, importance=cert.importance, why=why
+            ),
             score=shown(value),
             importance=cert.importance,
             gap=gap,
@@ -267,6 +277,10 @@ def upskill(
             note = tie_note(key, earlier_key, earlier.name)
         items.append(item.model_copy(update={"rank": index + 1, "tie_note": note}))
 
+    steps_of = {
+        item.id: [(s.key, s.effort_hours, s.done_on is not None) for s in item.steps]
+        for item in items
+    }
     return GrowthPlan(
         today=today,
         role_id=role.id,
@@ -279,6 +293,8 @@ def upskill(
         certifications_held=held,
         topic_courses=_topic_courses(role, missing, done),
         license_steps=_license_steps(records, rules, today, settings),
+        trends=[a.trend for a in assessments if a.trend is not None and a.trend.change],
+        readiness=readiness(records, role, assessments, steps_of, today),
         notes=_notes(records, role),
     )
 
@@ -292,13 +308,11 @@ def _step(
     contact: float | None,
     topics: list[str],
     provider: str | None,
-    missing: _Missing,
+    missing: MissingTopics,
     done: dict[str, str],
 ) -> PlanStep:
-    counts = [
-        f"fills missing mandatory topic {topic} for {', '.join(labels)}"
-        for topic, labels in missing.fills(topics)
-    ]
+    claims = missing.claims(title, topics, provider)
+    counts = [claim.text for claim in claims]
     if contact:
         counts.append(f"about {contact:g} contact hours of CE (check your board accepts it)")
     ticked = done.get(key)
@@ -312,13 +326,14 @@ def _step(
         ce_topics=list(topics),
         provider_hint=provider,
         counts_for=counts,
-        fills_missing_topic=bool(missing.fills(topics)),
+        topic_claims=claims,
+        fills_missing_topic=any(claim.settled for claim in claims),
         done_on=dt.date.fromisoformat(ticked) if ticked else None,
     )
 
 
 def _skill_step(
-    role: Role, skill: RoleSkill, index: int, missing: _Missing, done: dict[str, str]
+    role: Role, skill: RoleSkill, index: int, missing: MissingTopics, done: dict[str, str]
 ) -> PlanStep:
     """The role file's step `index` of `skill`, keyed `role:skill:index` for its tick."""
     s = skill.steps[index]
@@ -337,10 +352,16 @@ def _skill_step(
 
 
 def _order(steps: list[PlanStep]) -> list[PlanStep]:
-    """Steps that count twice first, then the least effort; ticked steps last."""
+    """Steps that fill a missing topic first, then those that may count toward one, then the
+    least effort; ticked steps last."""
     return sorted(
         steps,
-        key=lambda s: (s.done_on is not None, not s.fills_missing_topic, s.effort_hours or 0),
+        key=lambda s: (
+            s.done_on is not None,
+            not s.fills_missing_topic,
+            not s.topic_claims,
+            s.effort_hours or 0,
+        ),
     )
 
 
@@ -381,16 +402,25 @@ def _cert_reason(
     return None
 
 
-def _topic_courses(role: Role, missing: _Missing, done: dict[str, str]) -> list[TopicCourse]:
+def _topic_courses(role: Role, missing: MissingTopics, done: dict[str, str]) -> list[TopicCourse]:
     courses: list[TopicCourse] = []
     for skill in role.skills:
         for index, source in enumerate(skill.steps):
-            for topic, labels in missing.fills(source.ce_topics):
-                step = _skill_step(role, skill, index, missing, done)
+            if not set(source.ce_topics) & missing.topics:
+                continue
+            step = _skill_step(role, skill, index, missing, done)
+            for claim in step.topic_claims:
                 courses.append(
-                    TopicCourse(topic=topic, licenses=labels, skill=skill.name, step=step)
+                    TopicCourse(
+                        topic=claim.topic,
+                        label=claim.label,
+                        licenses=claim.licenses,
+                        skill=skill.name,
+                        step=step,
+                        settled=claim.settled,
+                    )
                 )
-    courses.sort(key=lambda c: (c.topic, c.step.effort_hours or 0))
+    courses.sort(key=lambda c: (not c.settled, c.topic, c.step.effort_hours or 0))
     return courses
 
 

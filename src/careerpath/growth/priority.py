@@ -14,7 +14,8 @@
   quick one it values less;
 - double_duty: 1.25 when that step also fills a mandatory CE topic a license is missing.
 
-Ties are broken by importance, then gap, then frequency, then name, and the plan says which.
+Ties are broken by importance, then gap, then frequency, then name, and the plan says which,
+in words (the score itself is in the JSON output, not in the text).
 """
 
 from __future__ import annotations
@@ -102,6 +103,13 @@ def sort_key(key: RankKey) -> tuple[Fraction, int, int, int, str]:
     return (-key.score, -key.importance, -key.gap, -key.frequency, key.name)
 
 
+TIE_WORDS = {
+    "importance": "it matters more to the role",
+    "gap": "your gap there is wider",
+    "frequency of use": "it is used more often",
+}
+
+
 def tie_note(later: RankKey, earlier: RankKey, earlier_name: str) -> str | None:
     """Why an item ranks after another with the same score; None when the scores differ."""
     if later.score != earlier.score:
@@ -112,5 +120,5 @@ def tie_note(later: RankKey, earlier: RankKey, earlier_name: str) -> str | None:
         ("frequency of use", earlier.frequency, later.frequency),
     ):
         if mine != theirs:
-            return f"tied with {earlier_name} at {shown(later.score)}; that one is first on {label}"
-    return f"tied with {earlier_name} on score, importance, gap and frequency; listed by name"
+            return f"level with {earlier_name}, which comes first because {TIE_WORDS[label]}"
+    return f"level with {earlier_name} on every count; listed by name"

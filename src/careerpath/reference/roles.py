@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Self
@@ -244,13 +245,60 @@ def load_roles(folder: Path) -> dict[str, Role]:
     return roles
 
 
-def find_role(roles: dict[str, Role], text: str) -> Role:
+def roles_for(roles: dict[str, Role], professions: Sequence[str]) -> dict[str, Role]:
+    """The roles someone with these professions can fill; every role when none is known."""
+    if not professions:
+        return dict(roles)
+    wanted = {p.upper() for p in professions}
+    return {rid: r for rid, r in roles.items() if wanted & {p.upper() for p in r.professions}}
+
+
+def match_role(roles: dict[str, Role], text: str, professions: Sequence[str] = ()) -> Role | None:
+    """The role `text` names, looked up first among the roles of `professions`.
+
+    Aliases are unique within a profession, not across them ("home health" is the RN role for
+    a nurse and the PT role for a physical therapist), so the profession decides which is meant.
+    """
+    mine = roles_for(roles, professions)
+    for pool in (mine, roles) if professions else (roles,):
+        for role in pool.values():
+            if role.matches(text):
+                return role
+    return None
+
+
+def find_role(roles: dict[str, Role], text: str, professions: Sequence[str] = ()) -> Role:
     """The role a user named by id, title or alias; the error lists what exists."""
-    for role in roles.values():
-        if role.matches(text):
-            return role
-    known = ", ".join(sorted(roles))
+    found = match_role(roles, text, professions)
+    if found is not None:
+        return found
+    known = ", ".join(sorted(roles_for(roles, professions) or roles))
     raise CareerpathError(f"no role {text!r}; known roles: {known}")
+
+
+def default_role(
+    roles: dict[str, Role],
+    professions: Sequence[str],
+    targets: Sequence[str] = (),
+    specialty: str | None = None,
+) -> Role | None:
+    """The role to show first: the user's first target role that exists (even one of another
+    profession: they chose it), else the role of their own profession their specialty names,
+    else their profession's first role; None when no role fits their professions.
+
+    A specialty never leads to another profession's role: an OT whose specialty is "acute" is
+    shown the acute OT role, and an OT without a target role is never shown a nurse's role.
+    """
+    for text in targets:
+        found = match_role(roles, text, professions)
+        if found is not None:
+            return found
+    mine = roles_for(roles, professions)
+    if specialty:
+        found = match_role(mine, specialty)
+        if found is not None:
+            return found
+    return next(iter(mine.values()), None)
 
 
 def roles_in_use(rules_folder: Path) -> dict[str, Role]:

@@ -268,6 +268,10 @@ class MandatoryTopic(DataModel):
     """Its content is this jurisdiction's own law or program (its laws and rules, a course its
     agency approves): only an activity tagged for this jurisdiction (`fl-laws-and-rules`) fills
     it, never another state's course on the same subject."""
+    approved_providers: list[str] = Field(default_factory=list)
+    """Providers or courses the board names as the only ones that fill the topic. The growth
+    plan says a course fills the topic only when it comes from one of these; with none listed,
+    it says the course may count and to check that it is approved."""
     notes: str | None = None
 
     @model_validator(mode="after")

@@ -21,7 +21,7 @@ from careerpath.records import (
     Records,
     SkillRating,
 )
-from careerpath.store import rows
+from careerpath.store import rows, skill_history
 from careerpath.store.database import backup, open_database, transaction
 from careerpath.store.tables import (
     ASSIGNMENTS,
@@ -137,6 +137,8 @@ class Store:
                 raise NotFoundError(
                     f"there is no {LABELS[type(record)]} with id {record.id}"  # type: ignore[attr-defined]
                 )
+            if isinstance(record, SkillRating) and record.id is not None:
+                skill_history.log(self.conn, record.id, record)
         return record
 
     def remove(self, model: type[Record], record_id: int) -> None:
@@ -226,6 +228,11 @@ class Store:
         quoted = ", ".join(f'"{c}"' for c in columns)
         marks = ", ".join("?" for _ in columns)
         cursor = self.conn.execute(f"INSERT INTO {spec.table} ({quoted}) VALUES ({marks})", values)
+        if isinstance(record, SkillRating) and cursor.lastrowid is not None:
+            if keep_id:
+                skill_history.restore(self.conn, cursor.lastrowid, record)
+            else:
+                skill_history.log(self.conn, cursor.lastrowid, record)
         return record.model_copy(update={"id": cursor.lastrowid})
 
     def _license_kind(self, license_id: int) -> str | None:

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from careerpath.hours import CEUnit, contact_hours, to_decimal
-from careerpath.store.tables import CE_ACTIVITIES, TableSpec
+from careerpath.store.tables import CE_ACTIVITIES, SKILLS, TableSpec
 
 
 def _quote(column: str) -> str:
@@ -62,7 +62,29 @@ _CENT = Decimal("0.01")
 def fetch(
     conn: sqlite3.Connection, spec: TableSpec, where: str = "", params: tuple[Any, ...] = ()
 ) -> list[dict[str, Any]]:
-    return [decode(spec, row) for row in conn.execute(select_sql(spec, where), params)]
+    found = [decode(spec, row) for row in conn.execute(select_sql(spec, where), params)]
+    if spec is SKILLS:
+        history = skill_history(conn, [row["id"] for row in found] if where else None)
+        for row in found:
+            row["history"] = history.get(row["id"], [])
+    return found
+
+
+def skill_history(
+    conn: sqlite3.Connection, skill_ids: list[int] | None = None
+) -> dict[int, list[dict[str, Any]]]:
+    """Each rating's history entries as `RatingEntry` dumps, oldest first, by rating id."""
+    where = ""
+    if skill_ids is not None:
+        where = f"WHERE skill_id IN ({', '.join('?' for _ in skill_ids)})"
+    found: dict[int, list[dict[str, Any]]] = {}
+    for rid, level, on, by in conn.execute(
+        f"SELECT skill_id, level, assessed_on, assessed_by FROM skill_history {where}"
+        " ORDER BY skill_id, id",
+        skill_ids or (),
+    ):
+        found.setdefault(rid, []).append({"level": level, "assessed_on": on, "assessed_by": by})
+    return found
 
 
 def encode(spec: TableSpec, data: dict[str, Any]) -> list[Any]:

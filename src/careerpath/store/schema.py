@@ -102,6 +102,22 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE ce_activities ADD COLUMN approval_number TEXT;
     ALTER TABLE ce_activities ADD COLUMN certificate_number TEXT;
     """,
+    # 6: each skill rating's history (level, date, how assessed), so growth can be shown.
+    # Ratings saved before keep their level as one undated, self-assessed entry.
+    """
+    ALTER TABLE skills ADD COLUMN assessed_on TEXT;
+    ALTER TABLE skills ADD COLUMN assessed_by TEXT NOT NULL DEFAULT 'self';
+    CREATE TABLE skill_history (
+        id INTEGER PRIMARY KEY,
+        skill_id INTEGER NOT NULL REFERENCES skills(id) ON DELETE CASCADE,
+        level INTEGER NOT NULL,
+        assessed_on TEXT,
+        assessed_by TEXT NOT NULL DEFAULT 'self'
+    );
+    CREATE INDEX skill_history_skill ON skill_history (skill_id, id);
+    INSERT INTO skill_history (skill_id, level, assessed_on, assessed_by)
+        SELECT id, level, NULL, 'self' FROM skills;
+    """,
 )
 
 LATEST = len(MIGRATIONS)

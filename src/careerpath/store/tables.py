@@ -38,10 +38,11 @@ CE_ACTIVITIES = TableSpec(
 SKILLS = TableSpec(
     "skill",
     "skills",
-    ("skill", "kind", "level", "last_performed", "interested", "note"),
+    ("skill", "kind", "level", "last_performed", "interested", "note", "assessed_on",
+     "assessed_by"),
     bool_columns=frozenset({"interested"}),
     order_by="kind, skill COLLATE NOCASE, id",
-)
+)  # fmt: skip
 ASSIGNMENTS = TableSpec(
     "assignment",
     "assignments",

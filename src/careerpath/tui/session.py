@@ -10,7 +10,6 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from careerpath.errors import CareerpathError
 from careerpath.planner.assignment import AssignmentPlan, plan_stored
 from careerpath.planner.ce_ledger import CELedger
 from careerpath.planner.ce_status import CEReport, ce_status
@@ -108,19 +107,17 @@ class Session:
         return self._roles
 
     def default_role(self) -> Role | None:
-        """The profile's first target role, else its specialty, else the first role."""
-        from careerpath.reference.roles import find_role
+        """The profile's target role, else the role of its professions its specialty names,
+        else the first role of its professions; None when no role fits them."""
+        from careerpath.growth.targets import my_default_role
 
-        profile = self.records.profile
-        wanted = [*(profile.target_roles if profile else []), profile and profile.specialty]
-        for text in wanted:
-            if not text:
-                continue
-            try:
-                return find_role(self.roles, text)
-            except CareerpathError:
-                continue
-        return next(iter(self.roles.values()), None)
+        return my_default_role(self.roles, self.records)
+
+    def my_roles(self) -> dict[str, Role]:
+        """The roles of the profile's professions, for the role picker."""
+        from careerpath.growth.targets import my_roles
+
+        return my_roles(self.roles, self.records)
 
     def growth(self, role: Role) -> GrowthPlan:
         from careerpath.growth.plan import upskill
