@@ -112,9 +112,11 @@ def test_checklist_formats(cli: CLI, tmp_path: Path) -> None:
     _er_nurse(cli)
     markdown = cli("checklist", "--role", "icu").out
     assert markdown.startswith("# ICU") or "skills checklist" in markdown.splitlines()[0]
-    assert "| Mechanical ventilation management | 2 - Limited experience" in markdown
+    vent = next(line for line in markdown.splitlines() if "Mechanical ventilation" in line)
+    assert vent.startswith("| Mechanical ventilation management | 2 - Limited experience")
+    assert "(self-assessed)" in vent  # the latest rating, with the day it was rated
     rows = cli("checklist", "--role", "icu", "--format", "csv").out.splitlines()
-    assert rows[0] == "section,item,kind,level,level_label,last_performed"
+    assert rows[0] == "section,item,kind,level,level_label,last_performed,rated_on,assessed_by"
     assert any(",Mechanical ventilation management,hard,2," in r for r in rows)
     target = tmp_path / "icu.html"
     _ok(cli, "checklist", "--role", "critical care", "--format", "html", "-o", str(target))

@@ -60,12 +60,16 @@ class SkillAssessment(BaseModel):
 
 
 def rating_for(skill: RoleSkill, ratings: list[SkillRating]) -> SkillRating | None:
-    """The user's rating of this skill, matched by id, name or alias (the newest if several)."""
+    """The user's rating of this skill, matched by id, name or alias (the latest assessed if
+    several, then the latest performed)."""
     names = [skill.id, skill.name, *skill.aliases]
     found = [r for r in ratings if any(same_name(r.skill, n) for n in names)]
     if not found:
         return None
-    return max(found, key=lambda r: (r.last_performed or dt.date.min, r.id or 0))
+    return max(
+        found,
+        key=lambda r: (r.assessed_on or dt.date.min, r.last_performed or dt.date.min, r.id or 0),
+    )
 
 
 def months_since(day: dt.date, today: dt.date) -> int:

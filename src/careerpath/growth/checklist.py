@@ -1,7 +1,8 @@
 """The user's ratings laid out as the specialty skills checklist agencies ask for.
 
 Filled once, reused for every agency: sections in the role file's order, each skill with the
-user's 1-4 level and when it was last performed, then the certifications the role lists with
+user's latest 1-4 level, the day it was rated and how (self, checklist, competency sign-off,
+certification), and when it was last performed; then the certifications the role lists with
 what the user holds.
 """
 
@@ -12,6 +13,7 @@ import datetime as dt
 from pydantic import BaseModel, ConfigDict
 
 from careerpath.growth.assessment import rating_for
+from careerpath.growth.history import ASSESSED_WORDS
 from careerpath.planner import credentials
 from careerpath.records import SKILL_LEVELS, Records
 from careerpath.reference.roles import Role, same_name
@@ -27,6 +29,17 @@ class ChecklistRow(BaseModel):
     level_label: str
     last_performed: dt.date | None
     expected: int
+    rated_on: dt.date | None = None
+    """When the level was assessed; None for a rating saved before dates were kept."""
+    assessed_by: str | None = None
+    """How: "self-assessed", "skills checklist", "competency sign-off", "certification"."""
+
+    @property
+    def rated_text(self) -> str:
+        if self.level is None:
+            return ""
+        day = self.rated_on.isoformat() if self.rated_on else "date not recorded"
+        return f"{day} ({self.assessed_by})"
 
 
 class ChecklistCertification(BaseModel):
@@ -70,6 +83,8 @@ def checklist(records: Records, role: Role, today: dt.date) -> Checklist:
                 level_label=SKILL_LEVELS[rating.level] if rating else "not rated",
                 last_performed=rating.last_performed if rating else None,
                 expected=skill.expected_level,
+                rated_on=rating.assessed_on if rating else None,
+                assessed_by=ASSESSED_WORDS[rating.assessed_by] if rating else None,
             )
         )
     mine = credentials.current_certifications(records)

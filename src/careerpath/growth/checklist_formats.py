@@ -35,11 +35,11 @@ def markdown(sheet: Checklist) -> str:
     for row in sheet.rows:
         if row.category != category:
             category = row.category
-            lines += ["", f"## {category}", "", "| Skill | Level | Last performed |"]
-            lines.append("|---|---|---|")
+            lines += ["", f"## {category}", "", "| Skill | Level | Rated | Last performed |"]
+            lines.append("|---|---|---|---|")
         level = f"{row.level} - {row.level_label}" if row.level else "not rated"
         last = row.last_performed.isoformat() if row.last_performed else ""
-        lines.append(f"| {_md(row.skill)} | {level} | {last} |")
+        lines.append(f"| {_md(row.skill)} | {level} | {row.rated_text} | {last} |")
     if sheet.certifications:
         lines += [
             "",
@@ -61,7 +61,18 @@ def _md(text: str) -> str:
 def csv_text(sheet: Checklist) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["section", "item", "kind", "level", "level_label", "last_performed"])
+    writer.writerow(
+        [
+            "section",
+            "item",
+            "kind",
+            "level",
+            "level_label",
+            "last_performed",
+            "rated_on",
+            "assessed_by",
+        ]
+    )
     for row in sheet.rows:
         writer.writerow(
             [
@@ -71,6 +82,8 @@ def csv_text(sheet: Checklist) -> str:
                 row.level or "",
                 row.level_label,
                 row.last_performed.isoformat() if row.last_performed else "",
+                row.rated_on.isoformat() if row.rated_on else "",
+                row.assessed_by or "",
             ]
         )
     for cert in sheet.certifications:
@@ -82,6 +95,8 @@ def csv_text(sheet: Checklist) -> str:
                 "",
                 "held" if cert.held else "not held",
                 cert.expires.isoformat() if cert.expires else "",
+                "",
+                "",
             ]
         )
     return out.getvalue()
@@ -117,13 +132,15 @@ def html_page(sheet: Checklist) -> str:
             category = row.category
             parts.append(f"<h2>{esc(category)}</h2>")
             parts.append(
-                "<table><thead><tr><th>Skill</th><th>Level</th><th>Last performed</th></tr>"
+                "<table><thead><tr><th>Skill</th><th>Level</th><th>Rated</th>"
+                "<th>Last performed</th></tr>"
                 "</thead><tbody>"
             )
         level = f"{row.level} - {row.level_label}" if row.level else "not rated"
         last = row.last_performed.isoformat() if row.last_performed else ""
         parts.append(
-            f'<tr><td>{esc(row.skill)}</td><td class="level">{esc(level)}</td><td>{last}</td></tr>'
+            f'<tr><td>{esc(row.skill)}</td><td class="level">{esc(level)}</td>'
+            f"<td>{esc(row.rated_text)}</td><td>{last}</td></tr>"
         )
     if category is not None:
         parts.append("</tbody></table>")
