@@ -54,3 +54,12 @@ def test_first_run(snap_compare: Any, tmp_path: Path, size: tuple[int, int]) -> 
 @SIZES
 def test_light_theme(snap_compare: Any, sample_home: Path, size: tuple[int, int]) -> None:
     assert snap_compare(make_app(sample_home), terminal_size=size, run_before=keys("t", "6"))
+
+
+@SIZES
+def test_growth_for_a_therapist(
+    snap_compare: Any, therapist_home: Path, size: tuple[int, int]
+) -> None:
+    """An OT with no target role sees the OT roles (SNF first, from the specialty), the trend of
+    a rating, readiness for the booked SNF assignment and a plan without raw scores."""
+    assert snap_compare(make_app(therapist_home), terminal_size=size, run_before=keys("6"))

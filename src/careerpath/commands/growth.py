@@ -153,8 +153,8 @@ def print_readiness(ready: Readiness, plan: GrowthPlan) -> None:
         first = next((steps[k] for k in gap.step_keys if k in steps), None)
         if first is not None:
             print(f"      next: {_step_line(first)}")
-        elif gap.kind == "skill" and "not rated" in gap.problem:
-            print("      next: rate yourself on it (1-4)")
+    if ready.to_rate:
+        print(f"  not rated yet (rate them to know): {', '.join(ready.to_rate)}")
 
 
 def cmd_checklist(ctx: Context, args: argparse.Namespace) -> int:

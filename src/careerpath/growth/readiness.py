@@ -6,7 +6,7 @@ the plan's role when the role's id, title or an alias says so and the role is fo
 assignment's profession. Required certifications count when missing, expired or expiring
 before the start (stale when they lapse during the assignment); skills count when the role
 rates them 4-5 (expected of every traveler, or essential) and the user is below the expected
-level or has not rated them.
+level (a stale rating counts one lower); core skills not rated are listed to rate, not guessed.
 """
 
 from __future__ import annotations
@@ -50,10 +50,13 @@ class Readiness(BaseModel):
     end: dt.date | None
     days_left: int
     gaps: list[ReadinessGap]
+    to_rate: list[str] = Field(default_factory=list)
+    """Core skills of the role the user has not rated: unknown, not counted as gaps."""
 
     @property
     def ready(self) -> bool:
-        return not self.gaps
+        """Nothing missing; only true once every core skill is rated too."""
+        return not self.gaps and not self.to_rate
 
     @property
     def hours(self) -> float:
@@ -61,16 +64,18 @@ class Readiness(BaseModel):
 
     @property
     def summary(self) -> str:
-        if self.ready:
-            return f"{self.label} starts {self.start}: nothing this role requires is missing"
+        head = f"{self.label} starts {self.start} (in {self.days_left} days)"
+        rate = f"; rate {len(self.to_rate)} core skill(s) to be sure" if self.to_rate else ""
+        if not self.gaps:
+            found = "nothing this role requires is missing" + (
+                " among what you have rated" if self.to_rate else ""
+            )
+            return f"{head}: {found}{rate}"
         unknown = any(g.hours is None for g in self.gaps)
         time = f"about {self.hours:g} h of steps" + (
             " plus steps of unknown length" if unknown else ""
         )
-        return (
-            f"{self.label} starts {self.start} (in {self.days_left} days): {len(self.gaps)} "
-            f"gap(s) to close first, {time}"
-        )
+        return f"{head}: {len(self.gaps)} gap(s) to close first, {time}{rate}"
 
 
 def assignments_for(records: Records, role: Role, today: dt.date) -> list[Assignment]:
@@ -109,11 +114,8 @@ def readiness(
             for gap in [_cert_gap(cert, _held(cert, held), a, steps_of)]
             if gap is not None
         ]
-        gaps += [
-            _skill_gap(row, steps_of)
-            for row in assessments
-            if row.importance >= CORE_IMPORTANCE and row.status is not SkillStatus.MET
-        ]
+        core = [row for row in assessments if row.importance >= CORE_IMPORTANCE]
+        gaps += [_skill_gap(row, steps_of) for row in core if row.status is SkillStatus.GAP]
         where = a.facility or a.city or a.jurisdiction
         out.append(
             Readiness(
@@ -123,6 +125,7 @@ def readiness(
                 end=a.end,
                 days_left=(a.start - today).days,
                 gaps=gaps,
+                to_rate=[row.name for row in core if row.status is SkillStatus.UNRATED],
             )
         )
     return out
@@ -172,9 +175,7 @@ def _cert_gap(
 def _skill_gap(
     row: SkillAssessment, steps_of: dict[str, list[tuple[str, float | None, bool]]]
 ) -> ReadinessGap:
-    if row.status is SkillStatus.UNRATED:
-        problem = f"not rated yet; the role expects {row.expected}"
-    elif row.stale and row.last_performed:
+    if row.stale and row.last_performed:
         problem = (
             f"rated {row.rated} but last performed {row.last_performed}, so it counts as "
             f"{row.effective}; the role expects {row.expected}"

@@ -1,7 +1,10 @@
-"""Growth: the target role's skills with the user's ratings, a gap chart, and the plan.
+"""Growth: the target role's skills with the user's ratings, a gap chart, each skill's trend
+over the past year, readiness for a coming assignment in the role, and the plan.
 
-In the skills table 1-4 rate the highlighted skill and i flags interest; in the plan, space
-ticks a step done. Escape hands the digit keys back to the tabs.
+The role picker lists the roles of the profile's professions (plus a target role of another
+profession the user chose). In the skills table 1-4 rate the highlighted skill (dated today,
+self-assessed) and i flags interest; in the plan, space ticks a step done. Escape hands the
+digit keys back to the tabs.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from textual.widgets.selection_list import Selection
 
 from careerpath.growth.assessment import SkillAssessment, SkillStatus
 from careerpath.growth.plan import GrowthPlan
+from careerpath.growth.reasons import effort_and_cost
 from careerpath.records import SkillRating
 from careerpath.reference.roles import Role
 from careerpath.tui.session import Session
@@ -58,11 +62,12 @@ class GrowthView(Widget):
         self._filling = False
         default = session.default_role()
         self._default_id = default.id if default else None
+        self._options = self._role_options()
 
     def compose(self) -> ComposeResult:
         with Vertical():
             with Horizontal(id="growth-bar"):
-                roles = [(r.title, r.id) for r in self.session.roles.values()]
+                roles = self._role_options()
                 default = self.session.default_role()
                 yield Select[str](
                     roles,
@@ -77,13 +82,22 @@ class GrowthView(Widget):
                 "Esc back to the tabs[/dim]",
                 id="growth-hint",
             )
+            yield Static(id="growth-ready")
             yield SkillTable(id="skill-table", cursor_type="row", zebra_stripes=True)
             yield Static("Plan, best first", classes="section-title")
             yield SelectionList[str](id="plan-steps")
+            yield Static(id="step-detail")
+
+    def _role_options(self) -> list[tuple[str, str]]:
+        shown = dict(self.session.my_roles())
+        default = self.session.default_role()
+        if default is not None:
+            shown.setdefault(default.id, default)
+        return [(r.title, r.id) for r in shown.values()]
 
     def on_mount(self) -> None:
         table = self.query_one("#skill-table", SkillTable)
-        table.add_columns("Skill", "Need", "You", "Gap", "Section")
+        table.add_columns("Skill", "Need", "You", "Gap", "Trend", "Section")
         if not self.session.roles:
             self.query_one("#growth-summary", Static).update("No role profiles installed.")
             return
@@ -95,6 +109,16 @@ class GrowthView(Widget):
 
     def reload(self) -> None:
         select = self.query_one("#role-select", Select)
+        options = self._role_options()
+        if options != self._options:
+            self._options = options  # the profile's professions changed
+            select.set_options(options)
+        if not options:
+            from careerpath.growth.targets import no_role_message
+
+            text = no_role_message(self.session.roles, self.session.records)
+            self.query_one("#growth-summary", Static).update(f" {text}.")
+            return
         default = self.session.default_role()
         if default is not None and default.id != self._default_id:
             # The profile's target role changed (first run, profile form, CLI): follow it,
@@ -123,6 +147,7 @@ class GrowthView(Widget):
                 str(item.expected),
                 str(item.rated) if item.rated else "-",
                 gap_bar(item),
+                trend_cell(item),
                 item.category,
                 key=item.skill_id,
             )
@@ -134,6 +159,23 @@ class GrowthView(Widget):
             f" {gaps} gaps · {len(plan.to_rate)} to rate · {len(plan.met)} met · "
             f"{len(plan.items)} plan items"
         )
+        self._fill_readiness()
+
+    COMPACT_HEIGHT: ClassVar[int] = 30
+    """Below this many rows the hint and the readiness details give way to the skills table."""
+
+    def on_resize(self) -> None:
+        compact = self.app.size.height < self.COMPACT_HEIGHT
+        if compact != self.has_class("-compact"):
+            self.set_class(compact, "-compact")
+            if self.plan is not None:
+                self._fill_readiness()
+
+    def _fill_readiness(self) -> None:
+        assert self.plan is not None
+        ready = self.query_one("#growth-ready", Static)
+        ready.update(readiness_text(self.plan, details=not self.has_class("-compact")))
+        ready.display = bool(self.plan.readiness)
 
     def _fill_plan(self) -> None:
         assert self.plan is not None
@@ -143,18 +185,45 @@ class GrowthView(Widget):
         options: list[Selection[str]] = []
         for item in self.plan.items:
             for step in item.steps:
-                also = " · also counts" if step.counts_for else ""
                 label = Text.assemble(
                     (f"{item.rank:>2}. {item.name} ", "bold"),
-                    (f"[{item.score}] ", "dim"),
                     f"{step.type.value.replace('_', ' ')}: {step.title}",
-                    (f" ({step.effort_hours:g} h){also}" if step.effort_hours else also, "dim"),
+                    (f" ({effort_and_cost(step.effort_hours, step.cost)})", "dim"),
                 )
+                if step.topic_claims:
+                    settled = any(c.settled for c in step.topic_claims)
+                    label.append(
+                        " · fills a topic" if settled else " · may count",
+                        style="green" if settled else "yellow",
+                    )
                 options.append(Selection(label, step.key, step.done_on is not None))
         steps.add_options(options)
         if options and steps.highlighted is None:
             steps.highlighted = 0
         self._filling = False
+        self._show_detail(steps.highlighted)
+
+    def on_selection_list_selection_highlighted(
+        self, event: SelectionList.SelectionHighlighted[str]
+    ) -> None:
+        self._show_detail(event.selection_index)
+
+    def _show_detail(self, index: int | None) -> None:
+        """Why the highlighted step's item ranks where it does, and what the step counts for."""
+        detail = self.query_one("#step-detail", Static)
+        pairs = [(i, s) for i in (self.plan.items if self.plan else []) for s in i.steps]
+        if index is None or not 0 <= index < len(pairs):
+            detail.update("")
+            return
+        item, step = pairs[index]
+        text = Text.assemble(("why: ", "bold"), item.reason)
+        if item.tie_note:
+            text.append(f"; {item.tie_note}")
+        text.append(f"\nthis step: {effort_and_cost(step.effort_hours, step.cost)}", style="dim")
+        for claim in step.topic_claims:
+            text.append("\n")
+            text.append(claim.text, style="green" if claim.settled else "yellow")
+        detail.update(text)
 
     def on_selection_list_selection_toggled(
         self, event: SelectionList.SelectionToggled[str]
@@ -182,7 +251,7 @@ class GrowthView(Widget):
 
         if self.role is None:
             return
-        record = rate(self.role, skill_id, level, self.session.records.skills)
+        record = rate(self.role, skill_id, level, self.session.records.skills, self.session.today)
         self._save(record)
 
     def toggle_interest(self, skill_id: str) -> None:
@@ -209,6 +278,33 @@ class GrowthView(Widget):
 
 def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def trend_cell(item: SkillAssessment) -> Text:
+    """'2→3 Mar 2026' (from March 2026 to now) in green, a fall in red; nothing without two
+    ratings. The full sentence is in `upskill`."""
+    trend = item.trend
+    if trend is None or not trend.change:
+        return Text("")
+    since = f" {trend.since:%b %Y}" if trend.since else ""
+    style = "green" if trend.change > 0 else "red"
+    return Text(f"{trend.from_level}→{trend.to_level}{since}", style=style)
+
+
+def readiness_text(plan: GrowthPlan, *, details: bool = True) -> Text:
+    """The coming assignment(s) in this role: what to close before the start (with `details`,
+    the first gaps by name; the CLI's `upskill` lists them all)."""
+    text = Text()
+    for ready in plan.readiness:
+        if text:
+            text.append("\n")
+        text.append(" Ready? ", style="bold")
+        text.append(ready.summary, style="green" if ready.ready else "yellow")
+        names = "; ".join(f"{g.name}: {g.problem}" for g in ready.gaps[:3])
+        if names and details:
+            more = f"; and {len(ready.gaps) - 3} more" if len(ready.gaps) > 3 else ""
+            text.append(f"\n   {names}{more}", style="dim")
+    return text
 
 
 def gap_bar(item: SkillAssessment) -> Text:
