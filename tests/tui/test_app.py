@@ -22,6 +22,7 @@ from careerpath.tui.screens.conference_form import ConferenceForm
 from careerpath.tui.screens.confirm import Confirm
 from careerpath.tui.screens.first_run import FirstRun
 from careerpath.tui.screens.record_form import RecordForm
+from careerpath.tui.views.growth_view import GrowthView
 from careerpath.tui.widgets.virtual_table import VirtualTable
 
 from .conftest import make_app
@@ -311,3 +312,31 @@ async def test_clicking_a_tab_label_switches_to_it(sample_home: Path) -> None:
         await pilot.click("#tab-bar", offset=(2, 0))
         await pilot.pause()
         assert app.tab == "today"
+
+
+async def test_growth_for_an_ot_lists_only_ot_roles_and_rating_adds_to_history(
+    therapist_home: Path,
+) -> None:
+    app = make_app(therapist_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("6")
+        await pilot.pause()
+        select = app.query_one("#role-select", Select)
+        assert select.value == "ot-snf"  # from the specialty "SNF", among the OT roles
+        view = app.query_one(GrowthView)
+        offered = [role_id for _, role_id in view._role_options()]
+        assert offered and all(role_id.startswith("ot-") for role_id in offered)
+        table = app.query_one("#skill-table", DataTable)
+        table.focus()
+        row = next(i for i in range(table.row_count) if "Medicare" in str(table.get_row_at(i)[0]))
+        table.move_cursor(row=row)
+        await pilot.press("2")
+        await pilot.pause()
+        assert str(table.get_row_at(row)[4]).startswith("1→2")  # the trend, from 1 in September
+    store = Store(therapist_home)
+    rating = next(r for r in store.all_of(SkillRating) if r.skill.startswith("Medicare"))
+    store.close()
+    assert [(e.level, str(e.assessed_on)) for e in rating.history] == [
+        (1, "2026-09-01"),
+        (2, "2026-11-25"),
+    ]
