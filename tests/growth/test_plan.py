@@ -234,3 +234,24 @@ def test_profession_mismatch_is_noted() -> None:
     r = role(skill("airway", 5, 3, "every_shift"))
     plan = upskill(records(profile("TX", "PT")), r, load(), TODAY)
     assert any("role for RN" in n for n in plan.notes)
+
+
+def test_a_course_on_a_states_own_law_says_it_counts_only_for_that_law() -> None:
+    """Florida RN laws and rules is Florida's own law (data/states/rn.json, FL,
+    jurisdiction_specific): a generic practice-act course may count only if it covers Florida's,
+    and a record settles it only when tagged for Florida (fl-laws-and-rules)."""
+    from tests.planner.builders import ce
+
+    r = role(
+        skill("delegation", 3, 3, "weekly", step("Nurse practice act", 2, "low", "laws-and-rules"))
+    )
+    fl = lic(1, "RN", "FL", kind="single_state", issued=d("2020-03-01"), expires=d("2027-04-30"))
+    rec = records(profile("TX", "RN"), fl).model_copy(update={"skills": [rate("delegation", 2)]})
+    (claim,) = upskill(rec, r, load(), TODAY).items[0].steps[0].topic_claims
+    assert (claim.topic, claim.own_law_of, claim.settled) == ("laws-and-rules", "FL", False)
+    assert "only if it covers FL's own law or program" in claim.text
+    for tag, settled in (("laws-and-rules", False), ("fl-laws-and-rules", True)):
+        old = ce(1, "2024-06-01", "2", tag).model_copy(update={"title": "Nurse practice act"})
+        marked = rec.model_copy(update={"ce_activities": [old]})
+        (claim,) = upskill(marked, r, load(), TODAY).items[0].steps[0].topic_claims
+        assert claim.settled is settled, tag

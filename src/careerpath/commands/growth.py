@@ -111,15 +111,16 @@ def print_plan(plan: GrowthPlan) -> None:
         print(f"\nCertifications you hold for this role: {held}")
     if plan.topic_courses:
         print("\nCE about a mandatory topic your licenses are missing:")
-        groups: dict[tuple[str, bool, str], list[str]] = {}
+        groups: dict[tuple[str, bool, str, str | None], list[str]] = {}
         for course in plan.topic_courses:
-            key = (course.label, course.settled, ", ".join(course.licenses))
+            key = (course.label, course.settled, ", ".join(course.licenses), course.own_law_of)
             groups.setdefault(key, []).append(f"{course.step.title} ({course.skill})")
-        for (label, settled, licenses), titles in groups.items():
+        for (label, settled, licenses, own), titles in groups.items():
+            only = f" only if it covers {own}'s own law or program" if own else ""
             verdict = (
                 "fills it"
                 if settled
-                else "may count toward it - check that the course is approved for it"
+                else f"may count toward it{only} - check that the course is approved for it"
             )
             print(f"  {label} (missing for {licenses}); {verdict}:")
             for title in titles:

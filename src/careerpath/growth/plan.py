@@ -109,6 +109,8 @@ class TopicCourse(BaseModel):
     step: PlanStep
     settled: bool = False
     """True only when the rules data or the user's record settles that it fills the topic."""
+    own_law_of: str | None = None
+    """The topic is this jurisdiction's own law or program: only a course on it counts."""
 
 
 class LicenseStep(BaseModel):
@@ -418,6 +420,7 @@ def _topic_courses(role: Role, missing: MissingTopics, done: dict[str, str]) -> 
                         skill=skill.name,
                         step=step,
                         settled=claim.settled,
+                        own_law_of=claim.own_law_of,
                     )
                 )
     courses.sort(key=lambda c: (not c.settled, c.topic, c.step.effort_hours or 0))
