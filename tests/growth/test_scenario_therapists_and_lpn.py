@@ -144,3 +144,15 @@ def test_profile_to_plan_to_checklist(cli: CLI, t: Traveler) -> None:
     line = next(r for r in rows if f",{t.first[0]}," in r or f',"{t.first[0]}",' in r)
     how = {"competency": "competency sign-off", "checklist": "skills checklist"}[t.assessed_by]
     assert line.endswith(f",2026-10-02,{how}"), line
+
+
+def test_an_assignment_in_another_role_points_to_its_readiness(cli: CLI) -> None:
+    ot = TRAVELERS[0]
+    _set_up(cli, ot)
+    _ok(cli, "assignment", "add", "--state", "FL", "--facility", "Mercy", "--specialty", "acute",
+        "--start", "2027-04-12", "--status", "offered")  # fmt: skip
+    text = _ok(cli, "upskill")
+    assert "your acute assignment from 2027-04-12 (FL)" in text
+    assert "careerpath upskill --role ot-acute-rehab" in text
+    acute = json.loads(_ok(cli, "upskill", "--role", "ot-acute-rehab", "--json"))
+    assert [r["start"] for r in acute["readiness"]] == ["2027-04-12"]

@@ -73,7 +73,27 @@ def cmd_upskill(ctx: Context, args: argparse.Namespace) -> int:
         print_json(plan.model_dump(mode="json"))
         return 0
     print_plan(plan)
+    for note in _other_roles_ahead(ctx, role):
+        print(f"\nnote: {note}")
     return 0
+
+
+def _other_roles_ahead(ctx: Context, shown: Role) -> list[str]:
+    """Coming assignments that name another role: where to see whether you are ready for them."""
+    from careerpath.growth.readiness import assignments_for
+
+    records = ctx.records()
+    notes = []
+    for role in _roles(ctx).values():
+        if role.id == shown.id:
+            continue
+        for a in assignments_for(records, role, ctx.today):
+            notes.append(
+                f"your {a.specialty} assignment from {a.start} ({a.jurisdiction}) is a "
+                f"{role.title} role: `careerpath upskill --role {role.id}` shows whether you "
+                "are ready for it"
+            )
+    return notes
 
 
 def _step_line(step: PlanStep) -> str:
