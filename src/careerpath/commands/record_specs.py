@@ -147,7 +147,8 @@ SKILL = KindSpec(
         Option("note", "--note", "free text"),
     ),
     (col("id", "id"), col("skill", "skill"), col("kind", "kind"), col("level", "level"),
-     col("last done", "last_performed"), col("interested", "interested")),
+     col("rated", "assessed_on"), col("how", "assessed_by"), col("last done", "last_performed"),
+     col("interested", "interested")),
 )  # fmt: skip
 
 ASSIGNMENT = KindSpec(
