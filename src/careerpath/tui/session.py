@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from careerpath.errors import CareerpathError
 from careerpath.planner.assignment import AssignmentPlan, plan_stored
 from careerpath.planner.ce_ledger import CELedger
 from careerpath.planner.ce_status import CEReport, ce_status
