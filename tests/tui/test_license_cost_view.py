@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Static
 
-from careerpath.commands.license_cost import cells
 from careerpath.planner.license_cost import license_costs
+from careerpath.planner.license_cost_text import cells
 from careerpath.reference.loader import load
 from careerpath.store.repository import Store
 

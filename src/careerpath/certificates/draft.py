@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from careerpath.amounts import split_amount
 from careerpath.certificates.extract import (
     FIELDS,
     REQUIRED,
@@ -21,7 +22,6 @@ from careerpath.certificates.extract import (
     read_fields,
 )
 from careerpath.certificates.text import CertificateText
-from careerpath.commands.amounts import split_amount
 from careerpath.errors import CareerpathError
 
 NOT_FOUND = "– not found"

@@ -14,7 +14,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from careerpath.commands.amounts import with_unit_from_amount
+from careerpath.amounts import with_unit_from_amount
 from careerpath.commands.context import Context
 from careerpath.commands.record_specs import CE
 from careerpath.commands.records import describe, given_fields, validate

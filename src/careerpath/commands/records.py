@@ -40,7 +40,7 @@ def given_fields(kind: KindSpec, args: argparse.Namespace) -> dict[str, Any]:
         if value is not None:
             data[option.field] = value
     if "amount" in data:
-        from careerpath.commands.amounts import with_unit_from_amount
+        from careerpath.amounts import with_unit_from_amount
 
         data = with_unit_from_amount(data)
     return data

@@ -24,7 +24,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from careerpath.commands.amounts import split_amount
+from careerpath.amounts import split_amount
 from careerpath.errors import CareerpathError, describe_validation
 from careerpath.exports.formats import CSVTable
 from careerpath.hours import format_hours, parse_unit, to_decimal

@@ -133,7 +133,7 @@ class ConferenceForm(FormScreen[ConferenceResult]):
         return "\n".join(lines)
 
     def save(self) -> None:
-        from careerpath.commands.amounts import split_amount
+        from careerpath.amounts import split_amount
 
         date = self.query_one("#date", Input).value.strip()
         provider = self.query_one("#provider", Input).value.strip() or None

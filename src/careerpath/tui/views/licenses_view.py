@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
-from careerpath.commands.license_cost import HEADERS, cells, details, total_line
+from careerpath.planner.license_cost_text import HEADERS, cells, details, total_line
 from careerpath.records import Record
 from careerpath.tui.session import Session
 
