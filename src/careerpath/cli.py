@@ -390,7 +390,7 @@ def build_parser() -> _Parser:
         help="download newer rules data over https (the only network use of careerpath)",
     )  # fmt: skip
     fetch.add_argument("--from", dest="source", metavar="URL",
-                       help="manifest URL (default: [data] source in config.toml, else the project's)")  # fmt: skip
+                       help="signed (TUF) repository URL (default: [data] source in config.toml, else the project's)")  # fmt: skip
     fetch.set_defaults(handler=data.cmd_update)
     back = data_actions.add_parser(
         "rollback", parents=[common], help="go back to the rules data in use before the last update"
