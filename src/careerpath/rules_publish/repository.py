@@ -135,22 +135,33 @@ class Repository:
         found = problems(data, manifest)
         if found:
             raise PublishError(f"{data}: {found[0]} (regenerate the manifest first)")
+        return self.sign_targets(
+            {relative: (data / relative).read_bytes()
+             for relative in (MANIFEST_NAME, *(entry.path for entry in manifest.files))},
+            signers, now, lifetimes,
+        )  # fmt: skip
+
+    def sign_targets(self, files: dict[str, bytes], signers: Signers, now: dt.datetime,
+                     lifetimes: Lifetimes = DEFAULT_LIFETIMES) -> int:  # fmt: skip
+        """`files` (target path: bytes) as the next targets version, then snapshot and
+        timestamp; returns the targets version. `publish` checks what it passes here."""
         self.root()
-        files: dict[str, TargetFile] = {}
-        for relative in (MANIFEST_NAME, *(entry.path for entry in manifest.files)):
-            raw = (data / relative).read_bytes()
+        targets: dict[str, TargetFile] = {}
+        for relative, raw in files.items():
             target = TargetFile.from_data(relative, raw, ["sha256"])
-            files[relative] = target
+            targets[relative] = target
             folder, _, name = relative.rpartition("/")
             stored = self.targets / folder / f"{target.hashes['sha256']}.{name}"
             if not stored.exists():
                 _write(stored, raw)
-        targets_version = self._latest("targets") + 1
-        targets = Targets(targets_version, expires=now + lifetimes.targets, targets=files)
-        raw_targets = _sign(Metadata(targets), list(signers["targets"]))
-        _write(self.metadata / f"{targets_version}.targets.json", raw_targets)
-        self.snapshot(signers, now, lifetimes, targets_version)
-        return targets_version
+        version = self._latest("targets") + 1
+        signed = Targets(version, expires=now + lifetimes.targets, targets=targets)
+        _write(
+            self.metadata / f"{version}.targets.json",
+            _sign(Metadata(signed), list(signers["targets"])),
+        )
+        self.snapshot(signers, now, lifetimes, version)
+        return version
 
     def snapshot(self, signers: Signers, now: dt.datetime, lifetimes: Lifetimes = DEFAULT_LIFETIMES,
                  targets_version: int | None = None) -> None:  # fmt: skip

@@ -206,7 +206,12 @@ def update(
             staging.mkdir(mode=0o700)
             try:
                 repository.download(signed_manifest, staging / MANIFEST_NAME)
-                manifest = read_manifest(staging)
+                try:
+                    manifest = read_manifest(staging)
+                except ManifestError as exc:
+                    raise UpdateRefusedError(
+                        str(exc).replace(f"{staging}{os.sep}", "the signed ")
+                    ) from None
                 if _same_as(manifest, in_use):
                     shutil.rmtree(staging, ignore_errors=True)
                     return _up_to_date(in_use, source)
