@@ -67,9 +67,10 @@ class RulesServer(ThreadingHTTPServer):
             root.write_bytes(ROOT)
         return repository
 
-    def serve(self, prefix: str) -> str:
-        """Serve every file of the repository under `prefix`; returns its URL."""
-        folder = self.workdir / prefix
+    def serve(self, prefix: str, folder: Path | None = None) -> str:
+        """Serve every file of the repository under `prefix` (or of `folder` as if it were
+        that repository: what a server in an attacker's hands does); returns its URL."""
+        folder = folder or self.workdir / prefix
         for path in folder.rglob("*"):
             if path.is_file() and not path.name.startswith("."):
                 self.routes[f"{prefix}/{path.relative_to(folder).as_posix()}"] = static(
@@ -140,6 +141,23 @@ def endless(size: int) -> Responder:
         chunk = b" " * 65536
         for _ in range(size // len(chunk)):
             handler.wfile.write(chunk)
+
+    return answer
+
+
+def trickle(server: RulesServer, body: bytes) -> Responder:
+    """Announces the whole body and sends it a byte every 0.05 s: each read is quick, the
+    whole answer would take hours (slow retrieval)."""
+
+    def answer(handler: Handler) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        for index in range(len(body)):
+            if server.release.wait(0.05):
+                return
+            handler.wfile.write(body[index : index + 1])
+            handler.wfile.flush()
 
     return answer
 
