@@ -397,6 +397,31 @@ def build_parser() -> _Parser:
     )
     back.set_defaults(handler=data.cmd_rollback)
 
+    from careerpath.commands import backup
+
+    backup_cmd = sub.add_parser(
+        "backup", parents=[common], help="copies of your records: create, list, verify, restore"
+    )
+    backup_actions = backup_cmd.add_subparsers(
+        dest="action", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    backup_actions.add_parser(
+        "create", parents=[common], help="a checked copy of the database, now"
+    ).set_defaults(handler=backup.cmd_create)
+    listed = backup_actions.add_parser("list", parents=[common], help="the backups kept")
+    listed.add_argument("--json", action="store_true")
+    listed.set_defaults(handler=backup.cmd_list)
+    verify = backup_actions.add_parser(
+        "verify", parents=[common], help="check one backup (or all) is whole"
+    )
+    verify.add_argument("name", nargs="?", metavar="BACKUP")
+    verify.set_defaults(handler=backup.cmd_verify)
+    restore = backup_actions.add_parser(
+        "restore", parents=[common], help="replace your records with a backup's (backed up first)"
+    )
+    restore.add_argument("name", metavar="BACKUP")
+    restore.set_defaults(handler=backup.cmd_restore)
+
     summary = sub.add_parser("summary", parents=[common], help="what is stored, in a few lines")
     summary.set_defaults(handler=lambda ctx, _args: _summary(ctx))
     return parser

@@ -22,7 +22,8 @@ from careerpath.records import (
     SkillRating,
 )
 from careerpath.store import rows, skill_history
-from careerpath.store.database import backup, open_database, transaction
+from careerpath.store.backups import backup
+from careerpath.store.database import open_database, transaction
 from careerpath.store.tables import (
     ASSIGNMENTS,
     CE_ACTIVITIES,
