@@ -25,9 +25,13 @@ Handler = Callable[[Context, argparse.Namespace], int]
 
 
 def _date(text: str) -> dt.date:
+    from careerpath.bounds import date_in_range
+
     try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
+        return date_in_range(dt.date.fromisoformat(text.strip()))
+    except ValueError as exc:
+        if "outside" in str(exc):
+            raise argparse.ArgumentTypeError(str(exc)) from None
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
 
 
@@ -57,6 +61,10 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
+    from careerpath.bounds import MAX_ID
+
+    if value > MAX_ID:
+        raise argparse.ArgumentTypeError(f"{text!r} is larger than any id careerpath can store")
     return value
 
 
@@ -126,7 +134,7 @@ def _add_record_commands(sub: argparse._SubParsersAction[_Parser], common: _Pars
             listing.add_argument("--until", type=_date, metavar="YYYY-MM-DD")
             listing.add_argument("--topic", dest="topic_filter", metavar="TOPIC")
             listing.add_argument(
-                "--license", type=int, metavar="ID", help="claimed for this license"
+                "--license", type=_positive_int, metavar="ID", help="claimed for this license"
             )
             listing.add_argument("--provider", dest="provider_filter", metavar="TEXT")
             listing.add_argument("--search", metavar="TEXT", help="text in the title")

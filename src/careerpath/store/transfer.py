@@ -20,6 +20,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from careerpath import __version__
+from careerpath.bounds import MAX_JSON_DEPTH, json_depth
 from careerpath.errors import CareerpathError, describe_validation
 from careerpath.records import LicenseKind, Records
 from careerpath.store import certificates
@@ -111,6 +112,11 @@ def read(source: Path) -> ExportDocument:
         raw = source.expanduser().read_bytes()
     except OSError as exc:
         raise CareerpathError(f"cannot read {source}: {exc.strerror or exc}") from None
+    if json_depth(raw) > MAX_JSON_DEPTH:
+        raise CareerpathError(
+            f"{source} is nested more than {MAX_JSON_DEPTH} levels deep; it is not a careerpath "
+            "export"
+        )
     try:
         data = json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
