@@ -174,7 +174,7 @@ def _records(home: Path) -> Records:
         return Records()
     from careerpath.store.repository import Store
 
-    with Store(home) as store:
+    with Store(home) as store, store.snapshot():
         return store.records()
 
 
@@ -182,7 +182,7 @@ def _export_json(home: Path, target: Path, *, with_files: bool) -> str:
     from careerpath.store import transfer
     from careerpath.store.repository import Store
 
-    with Store(home) as store:
+    with Store(home) as store, store.snapshot():
         document = transfer.build(store, with_files=with_files)
     transfer.write(document, target)
     records = document.records

@@ -151,6 +151,16 @@ class Store:
             if cursor.rowcount == 0:
                 raise NotFoundError(f"there is no {LABELS[model]} with id {record_id}")
 
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[Store]:
+        """One read transaction: everything read inside sees one state of the records, however
+        many writers commit meanwhile (WAL keeps the snapshot). Exports read through this."""
+        self.conn.execute("BEGIN")
+        try:
+            yield self
+        finally:
+            self.conn.execute("COMMIT")
+
     def records(self) -> Records:
         """Everything, for the planner and for export."""
         return Records(
