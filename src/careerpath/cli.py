@@ -123,6 +123,14 @@ def _add_record_commands(sub: argparse._SubParsersAction[_Parser], common: _Pars
                              "field was read")  # fmt: skip
             add.set_defaults(handler=_ce_add, record_kind=kind.name)
             _add_ce_planning(actions, common)
+            cert = actions.add_parser(
+                "certificate", parents=[common],
+                help="attach a certificate file to an activity again, or --drop it",
+            )  # fmt: skip
+            cert.add_argument("id", type=_positive_int)
+            cert.add_argument("file", nargs="?", metavar="FILE")
+            cert.add_argument("--drop", action="store_true", help="forget the certificate")
+            cert.set_defaults(handler=_lazy("certificate", "cmd_certificate"))
         else:
             add = actions.add_parser("add", parents=[common], help=f"add a {kind.title}")
             _record_options(add, kind, for_add=True)
