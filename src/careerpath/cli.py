@@ -25,9 +25,13 @@ Handler = Callable[[Context, argparse.Namespace], int]
 
 
 def _date(text: str) -> dt.date:
+    from careerpath.bounds import date_in_range
+
     try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
+        return date_in_range(dt.date.fromisoformat(text.strip()))
+    except ValueError as exc:
+        if "outside" in str(exc):
+            raise argparse.ArgumentTypeError(str(exc)) from None
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (use YYYY-MM-DD)") from None
 
 
@@ -57,6 +61,10 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
+    from careerpath.bounds import MAX_ID
+
+    if value > MAX_ID:
+        raise argparse.ArgumentTypeError(f"{text!r} is larger than any id careerpath can store")
     return value
 
 
@@ -115,6 +123,14 @@ def _add_record_commands(sub: argparse._SubParsersAction[_Parser], common: _Pars
                              "field was read")  # fmt: skip
             add.set_defaults(handler=_ce_add, record_kind=kind.name)
             _add_ce_planning(actions, common)
+            cert = actions.add_parser(
+                "certificate", parents=[common],
+                help="attach a certificate file to an activity again, or --drop it",
+            )  # fmt: skip
+            cert.add_argument("id", type=_positive_int)
+            cert.add_argument("file", nargs="?", metavar="FILE")
+            cert.add_argument("--drop", action="store_true", help="forget the certificate")
+            cert.set_defaults(handler=_lazy("certificate", "cmd_certificate"))
         else:
             add = actions.add_parser("add", parents=[common], help=f"add a {kind.title}")
             _record_options(add, kind, for_add=True)
@@ -126,7 +142,7 @@ def _add_record_commands(sub: argparse._SubParsersAction[_Parser], common: _Pars
             listing.add_argument("--until", type=_date, metavar="YYYY-MM-DD")
             listing.add_argument("--topic", dest="topic_filter", metavar="TOPIC")
             listing.add_argument(
-                "--license", type=int, metavar="ID", help="claimed for this license"
+                "--license", type=_positive_int, metavar="ID", help="claimed for this license"
             )
             listing.add_argument("--provider", dest="provider_filter", metavar="TEXT")
             listing.add_argument("--search", metavar="TEXT", help="text in the title")
@@ -390,12 +406,37 @@ def build_parser() -> _Parser:
         help="download newer rules data over https (the only network use of careerpath)",
     )  # fmt: skip
     fetch.add_argument("--from", dest="source", metavar="URL",
-                       help="manifest URL (default: [data] source in config.toml, else the project's)")  # fmt: skip
+                       help="signed (TUF) repository URL (default: [data] source in config.toml, else the project's)")  # fmt: skip
     fetch.set_defaults(handler=data.cmd_update)
     back = data_actions.add_parser(
         "rollback", parents=[common], help="go back to the rules data in use before the last update"
     )
     back.set_defaults(handler=data.cmd_rollback)
+
+    from careerpath.commands import backup
+
+    backup_cmd = sub.add_parser(
+        "backup", parents=[common], help="copies of your records: create, list, verify, restore"
+    )
+    backup_actions = backup_cmd.add_subparsers(
+        dest="action", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    backup_actions.add_parser(
+        "create", parents=[common], help="a checked copy of the database, now"
+    ).set_defaults(handler=backup.cmd_create)
+    listed = backup_actions.add_parser("list", parents=[common], help="the backups kept")
+    listed.add_argument("--json", action="store_true")
+    listed.set_defaults(handler=backup.cmd_list)
+    verify = backup_actions.add_parser(
+        "verify", parents=[common], help="check one backup (or all) is whole"
+    )
+    verify.add_argument("name", nargs="?", metavar="BACKUP")
+    verify.set_defaults(handler=backup.cmd_verify)
+    restore = backup_actions.add_parser(
+        "restore", parents=[common], help="replace your records with a backup's (backed up first)"
+    )
+    restore.add_argument("name", metavar="BACKUP")
+    restore.set_defaults(handler=backup.cmd_restore)
 
     summary = sub.add_parser("summary", parents=[common], help="what is stored, in a few lines")
     summary.set_defaults(handler=lambda ctx, _args: _summary(ctx))

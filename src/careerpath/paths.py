@@ -33,9 +33,13 @@ def config_home(override: str | os.PathLike[str] | None = None) -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create `path` readable only by the user (it holds license numbers)."""
+    """Create `path` readable only by the user (it holds license numbers). A folder that
+    already exists keeps its mode: it may be one of the user's own (`--home ~/Documents/x`);
+    the files careerpath writes in it are 0600 either way."""
+    if path.is_dir():
+        return path
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.chmod(path, 0o700)
+    os.chmod(path, 0o700)  # mkdir's mode is narrowed by the umask, never widened
     return path
 
 

@@ -10,19 +10,20 @@ import datetime as dt
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, Self, get_args
 
 from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    ValidationInfo,
     computed_field,
     field_validator,
     model_validator,
 )
 
-from careerpath import jurisdictions, topic_vocabulary
+from careerpath import bounds, jurisdictions, topic_vocabulary
 from careerpath.hours import MAX_CONTACT_HOURS, CEUnit, contact_hours, to_decimal
 
 
@@ -97,6 +98,29 @@ class Record(BaseModel):
     model_config = ConfigDict(
         extra="forbid", str_strip_whitespace=True, validate_assignment=True, frozen=False
     )
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _plain_dates(cls, value: Any, info: ValidationInfo) -> Any:
+        """Dates as YYYY-MM-DD only (bounds.py says why)."""
+        field = info.field_name
+        if field is not None and _is_date(cls.model_fields[field].annotation):
+            return bounds.date_input(value)
+        return value
+
+    @field_validator("*")
+    @classmethod
+    def _in_range(cls, value: Any) -> Any:
+        """Dates between 1900 and 2200, ids SQLite can store (bounds.py)."""
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return bounds.date_in_range(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return bounds.id_in_range(value)
+        return value
+
+
+def _is_date(annotation: Any) -> bool:
+    return annotation is dt.date or dt.date in get_args(annotation)
 
 
 Text = Annotated[str, Field(min_length=1, max_length=300)]

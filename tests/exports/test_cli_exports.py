@@ -176,3 +176,28 @@ def test_help_does_not_import_icalendar(tmp_path: Path) -> None:
         check=True,
     )
     assert proc.stdout.strip().endswith("CLEAN"), proc.stdout
+
+
+FORMULAS = ["=HYPERLINK(\"https://example.org\",\"click\")", "+1+1", "-2+3", "@SUM(A1)",
+            "'quoted already", "'=both"]  # fmt: skip
+
+
+def test_csv_cells_never_start_a_formula_and_round_trip_exactly(cli: CLI, tmp_path: Path) -> None:
+    """OWASP CSV injection: https://owasp.org/www-community/attacks/CSV_Injection"""
+    for number, title in enumerate(FORMULAS, start=1):
+        added = cli("ce", "add", "--date", f"2026-03-{number:02d}", f"--title={title}",
+                    f"--provider={title}", "--hours", "1")  # fmt: skip
+        assert added.code == 0, added.err
+    sheet = tmp_path / "ce.csv"
+    assert cli("export", str(sheet)).code == 0
+    import csv
+
+    rows = list(csv.reader(sheet.read_text(encoding="utf-8-sig").splitlines()))
+    for row in rows[1:]:
+        assert not [cell for cell in row if cell and cell[0] in "=+-@\t\r"], row
+    before = json.loads(cli("ce", "list", "--json").out)
+    other = tmp_path / "other"
+    assert cli("import", str(sheet), "--home", str(other)).code == 0
+    after = json.loads(cli("ce", "list", "--json", "--home", str(other)).out)
+    assert sorted(a["title"] for a in after) == sorted(b["title"] for b in before)
+    assert sorted(a["provider"] for a in after) == sorted(FORMULAS)

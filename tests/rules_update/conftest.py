@@ -11,17 +11,18 @@ import pytest
 from tests.conftest import CLI
 
 from careerpath.rules_update.fetch import Limits
-from careerpath.rules_update.pointer import LOCK_NAME, rules_dir
+from careerpath.rules_update.pointer import LOCK_NAME, TRUST_DIR, rules_dir
 
 from .server import RulesServer
+from .signing import ROOT
 
-FAST = Limits(timeout=0.5, retry_backoff=0.05)
+FAST = Limits(timeout=0.5, retry_backoff=0.05, deadline=30)
 """Short enough that a test of a slow server takes well under two seconds."""
 
 
 @pytest.fixture
-def server() -> Iterator[RulesServer]:
-    httpd = RulesServer()
+def server(tmp_path: Path) -> Iterator[RulesServer]:
+    httpd = RulesServer(tmp_path / "served")
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05})
     thread.start()
     try:
@@ -35,10 +36,20 @@ def server() -> Iterator[RulesServer]:
 
 @pytest.fixture
 def traveler(cli: CLI, home: Path) -> Path:
-    """A home with a profile, so `where` has something to answer."""
+    """A home with a profile, so `where` has something to answer, trusting the test root."""
+    trust(home)
     result = cli("profile", "set", "--name", "Ana", "--profession", "RN", "--home-state", "TX")
     assert result.code == 0, result.err
     return home
+
+
+def trust(home: Path, extra: str = "") -> None:
+    """config.toml naming the test root as the trusted one (what `data update` then checks)."""
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "test-root.json").write_bytes(ROOT)
+    (home / "config.toml").write_text(
+        f'[data]\ntrusted_root = "{home / "test-root.json"}"\n{extra}'
+    )
 
 
 class State(NamedTuple):
@@ -54,9 +65,8 @@ def state(home: Path, cli: CLI) -> State:
     files = {
         str(path.relative_to(folder)): path.read_bytes()
         for path in sorted(folder.rglob("*"))
-        if path.is_file()
+        if path.is_file() and path.name != LOCK_NAME and TRUST_DIR not in path.parts
     } if folder.exists() else {}  # fmt: skip
-    assert not (folder / LOCK_NAME).exists()
     where = cli("where", "--json")
     info = cli("data", "info", "--json")
     assert where.code == 0 and info.code == 0, where.err + info.err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import threading
@@ -11,7 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from careerpath.paths import bundled_data_dir
-from careerpath.rules_update.manifest import build_manifest, dump
+from careerpath.rules_publish.keys import Signers
+from careerpath.rules_publish.repository import DEFAULT_LIFETIMES, Lifetimes, Repository
+from careerpath.rules_update.manifest import MANIFEST_NAME, build_manifest, dump
+
+from .signing import KEYS, NOW, ROOT
 
 Responder = Callable[["Handler"], None]
 
@@ -35,8 +40,10 @@ class Handler(BaseHTTPRequestHandler):
 class RulesServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self) -> None:
+    def __init__(self, workdir: Path) -> None:
         super().__init__(("127.0.0.1", 0), Handler)
+        self.workdir = workdir
+        """Where the repositories it serves are built."""
         self.routes: dict[str, Responder] = {}
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.release = threading.Event()
@@ -51,13 +58,44 @@ class RulesServer(ThreadingHTTPServer):
     def paths_requested(self) -> list[str]:
         return [path for path, _headers in self.requests]
 
-    def publish(self, folder: Path, version: str, prefix: str = "v") -> str:
-        """Serve `folder`'s data files and a manifest for them; returns the manifest URL."""
-        manifest = build_manifest(folder, version)
-        for entry in manifest.files:
-            self.routes[f"{prefix}/{entry.path}"] = static((folder / entry.path).read_bytes())
-        self.routes[f"{prefix}/manifest.json"] = static(dump(manifest), etag=f'"{version}"')
-        return self.url(f"{prefix}/manifest.json")
+    def repository(self, prefix: str) -> Repository:
+        """The TUF repository served under `prefix`/ (root version 1 over the test KEYS)."""
+        repository = Repository(self.workdir / prefix)
+        root = repository.metadata / "1.root.json"
+        if not root.exists():
+            root.parent.mkdir(parents=True)
+            root.write_bytes(ROOT)
+        return repository
+
+    def serve(self, prefix: str, folder: Path | None = None) -> str:
+        """Serve every file of the repository under `prefix` (or of `folder` as if it were
+        that repository: what a server in an attacker's hands does); returns its URL."""
+        folder = folder or self.workdir / prefix
+        for path in folder.rglob("*"):
+            if path.is_file() and not path.name.startswith("."):
+                self.routes[f"{prefix}/{path.relative_to(folder).as_posix()}"] = static(
+                    path.read_bytes()
+                )
+        return self.url(f"{prefix}/")
+
+    def publish(
+        self, folder: Path, version: str, prefix: str = "v", *, keys: Signers = KEYS,
+        now: dt.datetime = NOW, lifetimes: Lifetimes = DEFAULT_LIFETIMES,
+    ) -> str:  # fmt: skip
+        """Write `folder`'s manifest (at `version`), sign it as the next release of the
+        repository under `prefix` and serve it; returns the repository's URL."""
+        (folder / MANIFEST_NAME).write_bytes(dump(build_manifest(folder, version)))
+        self.repository(prefix).publish(folder, keys, now, lifetimes)
+        return self.serve(prefix)
+
+    def target_route(self, prefix: str, path: str) -> str:
+        """The route of a target file as served (named by its hash)."""
+        folder, _, name = path.rpartition("/")
+        pattern = f"{prefix}/targets/{folder + '/' if folder else ''}"
+        found = [r for r in self.routes if r.startswith(pattern) and r.endswith(f".{name}")]
+        found = [r for r in found if "/" not in r[len(pattern) :]]
+        assert len(found) >= 1, (path, sorted(self.routes))
+        return found[-1]
 
 
 def static(body: bytes, etag: str | None = None) -> Responder:
@@ -103,6 +141,23 @@ def endless(size: int) -> Responder:
         chunk = b" " * 65536
         for _ in range(size // len(chunk)):
             handler.wfile.write(chunk)
+
+    return answer
+
+
+def trickle(server: RulesServer, body: bytes) -> Responder:
+    """Announces the whole body and sends it a byte every 0.05 s: each read is quick, the
+    whole answer would take hours (slow retrieval)."""
+
+    def answer(handler: Handler) -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        for index in range(len(body)):
+            if server.release.wait(0.05):
+                return
+            handler.wfile.write(body[index : index + 1])
+            handler.wfile.flush()
 
     return answer
 

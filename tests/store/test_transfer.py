@@ -7,6 +7,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from tests.conftest import CLI
 
 from careerpath.errors import CareerpathError
 from careerpath.records import CEActivity, License, Profile
@@ -92,3 +93,39 @@ def test_truncated_json_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(CareerpathError, match="not valid JSON") as exc:
         transfer.read(out)
     assert "\n" not in str(exc.value)
+
+
+def test_an_export_without_files_always_round_trips(cli: CLI, tmp_path: Path) -> None:
+    """Imported without --with-files, a certificate is missing here: later exports record it
+    as missing (they used to be refused), and `ce certificate` re-attaches or drops it."""
+    first, second, third = (tmp_path / name for name in ("a", "b", "c"))
+    pdf = tmp_path / "sepsis.pdf"
+    pdf.write_bytes(b"%PDF-1.4 certificate")
+    added = cli("ce", "add", "--home", str(first), "--title", "Sepsis", "--hours", "1",
+                "--date", "2026-01-01", "--certificate", str(pdf))  # fmt: skip
+    assert added.code == 0, added.err
+    plain = tmp_path / "plain.json"
+    assert cli("export", str(plain), "--home", str(first)).code == 0
+    imported = cli("import", str(plain), "--home", str(second))
+    assert imported.code == 0 and "re-attach it with `careerpath ce certificate" in imported.err
+    again = tmp_path / "again.json"
+    exported = cli("export", str(again), "--home", str(second))
+    assert exported.code == 0, exported.err
+    assert "1 missing (re-attach it" in exported.out
+    document = json.loads(again.read_text())
+    assert document["certificates"][0]["missing"] is True
+    assert document["records"] == json.loads(plain.read_text())["records"]
+    assert cli("import", str(again), "--home", str(third)).code == 0  # the round trip holds
+    assert cli("export", str(tmp_path / "third.json"), "--home", str(third)).code == 0
+    attached = cli("ce", "certificate", "1", str(pdf), "--home", str(second))
+    assert attached.code == 0, attached.err
+    full = tmp_path / "full.json"
+    assert cli("export", str(full), "--with-files", "--home", str(second)).code == 0
+    assert json.loads(full.read_text())["certificates"][0]["missing"] is False
+    dropped = cli("ce", "certificate", "1", "--drop", "--home", str(third))
+    assert dropped.code == 0 and "certificate dropped" in dropped.out
+    last = tmp_path / "last.json"
+    assert cli("export", str(last), "--home", str(third)).code == 0
+    assert json.loads(last.read_text())["certificates"] == []
+    neither = cli("ce", "certificate", "1", "--home", str(third))
+    assert neither.code == 2 and "give a certificate FILE or --drop" in neither.err

@@ -211,14 +211,13 @@ def _copy_json(copy: RulesCopy) -> dict[str, Any]:
 def cmd_update(ctx: Context, args: argparse.Namespace) -> int:
     from careerpath.rules_update import update
     from careerpath.rules_update.config import load_data_settings
-    from careerpath.rules_update.fetch import Limits
 
     settings = load_data_settings(ctx.config)
     source = args.source or settings.source
     meter = _Meter() if sys.stderr.isatty() else None
     try:
         result = update(
-            ctx.home, source, progress=meter, limits=Limits(timeout=settings.timeout_seconds)
+            ctx.home, source, progress=meter, limits=settings.limits(), root=settings.root()
         )
     finally:
         if meter is not None:

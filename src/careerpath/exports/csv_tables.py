@@ -3,7 +3,9 @@
 Files are UTF-8 with a byte-order mark and CRLF line ends (RFC 4180): Excel opens them with
 accents intact, and every other program reads them too (the reader accepts them with or
 without the mark). Dates are ISO (YYYY-MM-DD); lists (topics, claimed license ids) are joined
-with ";". Column names follow `ce add --csv` and the records' fields.
+with ";". Column names follow `ce add --csv` and the records' fields. A cell that a
+spreadsheet would run as a formula (`=HYPERLINK(...)` in a title) is written with a leading `'`,
+as OWASP recommends for CSV injection, and reading takes it off again: round trips are exact.
 
 Reading is all-or-nothing: every row goes through the CEActivity model and every problem is
 reported as `row N: ...` (N as a spreadsheet numbers rows, the header being row 1) before
@@ -43,6 +45,9 @@ LIST_SEPARATOR = ";"
 ENCODING = "utf-8-sig"
 """UTF-8 with a byte-order mark: how Excel recognises UTF-8 in a CSV file."""
 
+FORMULA_STARTS = frozenset("=+-@\t\r'")
+"""First characters a spreadsheet may treat as a formula (OWASP), and the escape itself."""
+
 _FIELD_NAMES = {"completed": "date", "amount": "hours", "claimed_for": "claim"}
 """Model fields as the CSV calls them, for error messages."""
 
@@ -65,11 +70,23 @@ def table(
     return headers, [[row[h] for h in headers] for row in rows]
 
 
+def neutralise(cell: str) -> str:
+    """A cell a spreadsheet will not run as a formula (OWASP, CSV injection): one starting with
+    `=`, `+`, `-`, `@`, tab or CR gets a leading `'`; so does one already starting with `'`, so
+    that `restore` can always take exactly one off again."""
+    return f"'{cell}" if cell[:1] in FORMULA_STARTS else cell
+
+
+def restore(cell: str) -> str:
+    """The cell as it was before `neutralise` (the import side of a round trip)."""
+    return cell[1:] if cell[:1] == "'" and cell[1:2] in FORMULA_STARTS else cell
+
+
 def to_csv(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(headers)
-    writer.writerows(rows)
+    writer.writerows([neutralise(cell) for cell in row] for row in rows)
     return buffer.getvalue().encode(ENCODING)
 
 
@@ -205,7 +222,7 @@ def parse_ce_csv(
                     "(a comma inside a value needs quotes)"
                 )
                 continue
-            values = {c: v.strip() for c, v in zip(columns, cells, strict=False)}
+            values = {c: restore(v).strip() for c, v in zip(columns, cells, strict=False)}
             try:
                 activity = _activity(values, today, known)
             except CareerpathError as exc:

@@ -174,7 +174,7 @@ def _records(home: Path) -> Records:
         return Records()
     from careerpath.store.repository import Store
 
-    with Store(home) as store:
+    with Store(home) as store, store.snapshot():
         return store.records()
 
 
@@ -182,16 +182,18 @@ def _export_json(home: Path, target: Path, *, with_files: bool) -> str:
     from careerpath.store import transfer
     from careerpath.store.repository import Store
 
-    with Store(home) as store:
+    with Store(home) as store, store.snapshot():
         document = transfer.build(store, with_files=with_files)
     transfer.write(document, target)
     records = document.records
+    missing = sum(file.missing for file in document.certificates)
     return (
         f"exported to {target}: {len(records.licenses)} licenses, "
         f"{len(records.certifications)} certifications, {len(records.ce_activities)} CE "
         f"activities, {len(records.skills)} skills, {len(records.assignments)} assignments, "
         f"{len(document.certificates)} certificate files"
         + ("" if with_files or not document.certificates else " (referenced, not embedded)")
+        + (f"; {missing} missing ({transfer.REATTACH})" if missing else "")
     )
 
 

@@ -3,14 +3,15 @@
 What the CLI and the terminal app call (the app from a worker thread; nothing here touches the
 screen):
 
-    update(home, source, progress=None, limits=None) -> UpdateResult   # may raise UpdateRefusedError
+    update(home, source, progress=None, limits=None, root=None) -> UpdateResult  # or refused
     rollback(home) -> RulesCopy                                        # back to the previous copy
     current(home) -> RulesCopy                                         # which copy is in use
     previous(home) -> RulesCopy | None                                 # what rollback returns to
     load_current(home, warn=None) -> RulesData                         # its rules, loaded (cached)
 
 One concept per module: `manifest` (the file list with digests and a version), `fetch` (HTTP,
-the only network code), `install` (stage, validate, rename into place, roll back), `pointer`
+the only network code), `signed` (The Update Framework: what is trusted, checked by ngclient
+against the root shipped as trusted_root.json), `install` (stage, validate, rename into place, roll back), `pointer`
 (which copy is current), `config` (`[data]` in config.toml). Imports are lazy so that
 `careerpath --help` and `careerpath remind` never load httpx.
 """
@@ -66,14 +67,16 @@ class UpdateResult(NamedTuple):
 
 
 def update(
-    home: Path, source: str, *, progress: Progress | None = None, limits: Limits | None = None
-) -> UpdateResult:
-    """Fetch the manifest at `source` and, when it is newer, its files; install them atomically.
+    home: Path, source: str, *, progress: Progress | None = None, limits: Limits | None = None,
+    root: bytes | None = None,
+) -> UpdateResult:  # fmt: skip
+    """Refresh the signed (TUF) repository at `source` and, when it holds a newer release, fetch
+    its files; install them atomically. `root`: the trusted root (default: the shipped one).
 
     Raises UpdateRefusedError (one line, ending "your rules data is unchanged") on any failure."""
     from careerpath.rules_update import install
 
-    return install.update(home, source, progress=progress, limits=limits)
+    return install.update(home, source, progress=progress, limits=limits, root=root)
 
 
 def rollback(home: Path) -> RulesCopy:

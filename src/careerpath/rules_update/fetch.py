@@ -4,15 +4,23 @@ The only module of careerpath that talks to the network, and only `data update` 
 URL must be https, or plain http to this machine (127.0.0.1, ::1, localhost: for tests and for
 trying a release before publishing it). Redirects are followed by hand so every hop is checked
 the same way: a redirect from https to http is refused, as is plain http to another machine.
+
+`Fetcher` is the network half of python-tuf's ngclient (a `FetcherInterface`): ngclient asks
+for each metadata and target file with the most bytes it may have, and checks every byte
+against signed metadata; this module bounds each read and the whole update in time. Response
+headers other than the status and Location are never read or stored, so an odd header (a
+non-ASCII ETag) cannot break this or a later update.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Iterator
 from typing import NamedTuple
 
 import httpx
+from tuf.api.exceptions import DownloadError, DownloadHTTPError, SlowRetrievalError
+from tuf.ngclient import FetcherInterface
 
 from careerpath import __version__
 from careerpath.errors import CareerpathError
@@ -27,11 +35,15 @@ class Limits(NamedTuple):
 
     timeout: float = 20.0
     """Seconds to connect, and seconds allowed between two reads of an answer."""
+    deadline: float = 300.0
+    """Seconds for the whole update, every file together (a server trickling bytes just
+    faster than `timeout` is stopped here)."""
     max_file_bytes: int = 5 * 1024 * 1024
     """Per data file (the largest is about 200 kB today)."""
     max_total_bytes: int = 50 * 1024 * 1024
     """All files of one update together."""
-    max_manifest_bytes: int = 1024 * 1024
+    max_metadata_bytes: int = 1024 * 1024
+    """Per TUF metadata file whose length no signed metadata states (root, timestamp)."""
     retry_backoff: float = 1.0
     """Seconds to wait before the one retry after a connection error or a 5xx answer."""
     max_redirects: int = 5
@@ -41,15 +53,7 @@ class FetchError(CareerpathError):
     pass
 
 
-class Fetched(NamedTuple):
-    url: str
-    """Where the answer finally came from (after redirects)."""
-    body: bytes
-    etag: str | None
-    last_modified: str | None
-
-
-class _RetryableError(FetchError):
+class _RetryableError(DownloadError):
     pass
 
 
@@ -71,11 +75,13 @@ def check_url(url: str | httpx.URL, *, came_from: httpx.URL | None = None) -> ht
     return parsed
 
 
-class Fetcher:
-    """One HTTP client for one update (connections are reused between the files)."""
+class Fetcher(FetcherInterface):
+    """One HTTP client for one update (connections are reused between the files); the
+    deadline starts when it is made."""
 
     def __init__(self, limits: Limits | None = None) -> None:
         self.limits = limits or Limits()
+        self.ends = time.monotonic() + self.limits.deadline
         self.client = httpx.Client(
             timeout=httpx.Timeout(self.limits.timeout),
             follow_redirects=False,
@@ -91,77 +97,72 @@ class Fetcher:
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
-    def get(
-        self,
-        url: str,
-        *,
-        max_bytes: int,
-        headers: dict[str, str] | None = None,
-        on_bytes: Callable[[int], None] | None = None,
-    ) -> Fetched | None:
-        """The body of `url` (None for 304 Not Modified); retried once on a connection error or
-        a 5xx. `on_bytes` hears how many bytes of this answer have arrived so far."""
-        target = check_url(url)
-        try:
-            return self._get_once(target, max_bytes, headers or {}, on_bytes)
-        except _RetryableError:
-            time.sleep(self.limits.retry_backoff)
-        try:
-            return self._get_once(target, max_bytes, headers or {}, on_bytes)
-        except _RetryableError as exc:
-            raise FetchError(f"{exc} (tried twice)") from None
+    def _left(self) -> float:
+        left = self.ends - time.monotonic()
+        if left <= 0:
+            raise SlowRetrievalError(
+                f"the update took longer than the {self.limits.deadline:g} s allowed"
+            )
+        return left
 
-    def _get_once(
-        self,
-        url: httpx.URL,
-        max_bytes: int,
-        headers: dict[str, str],
-        on_bytes: Callable[[int], None] | None,
-    ) -> Fetched | None:
-        for _hop in range(self.limits.max_redirects + 1):
+    def _fetch(self, url: str) -> Iterator[bytes]:
+        """The body of `url` as it arrives; retried once on a connection error or a 5xx."""
+        try:
+            target = check_url(url)
+        except FetchError as exc:
+            raise DownloadError(str(exc)) from None
+        try:
+            response = self._open(target)
+        except _RetryableError:
+            time.sleep(min(self.limits.retry_backoff, self._left()))
             try:
-                with self.client.stream("GET", url, headers=headers) as response:
-                    if response.has_redirect_location:
-                        location = response.headers.get("location", "")
-                        url = check_url(url.join(location), came_from=url)
-                        continue
-                    return self._read(url, response, max_bytes, on_bytes)
+                response = self._open(target)
+            except _RetryableError as exc:
+                raise DownloadError(f"{exc} (tried twice)") from None
+        return self._body(response)
+
+    def _open(self, url: httpx.URL) -> httpx.Response:
+        for _hop in range(self.limits.max_redirects + 1):
+            timeout = httpx.Timeout(min(self.limits.timeout, self._left()))
+            request = self.client.build_request("GET", url, timeout=timeout)
+            try:
+                response = self.client.send(request, stream=True)
             except httpx.TransportError as exc:
                 raise _RetryableError(f"{url}: {_explain(exc, self.limits.timeout)}") from None
-        raise FetchError(f"{url}: more than {self.limits.max_redirects} redirects")
+            if response.has_redirect_location:
+                location = response.headers.get("location", "")
+                response.close()
+                try:
+                    url = check_url(url.join(location), came_from=url)
+                except FetchError as exc:
+                    raise DownloadError(str(exc)) from None
+                continue
+            status = response.status_code
+            if status == 200:
+                return response
+            response.close()
+            what = f"{url} answered {status} {response.reason_phrase}".rstrip()
+            if status >= RETRY_STATUS:
+                raise _RetryableError(what)
+            raise DownloadHTTPError(what, status)
+        raise DownloadError(f"{url}: more than {self.limits.max_redirects} redirects")
 
-    def _read(
-        self,
-        url: httpx.URL,
-        response: httpx.Response,
-        max_bytes: int,
-        on_bytes: Callable[[int], None] | None,
-    ) -> Fetched | None:
-        status = response.status_code
-        if status == 304:
-            return None
-        if status >= RETRY_STATUS:
-            raise _RetryableError(f"{url} answered {status} {response.reason_phrase}".rstrip())
-        if status != 200:
-            raise FetchError(f"{url} answered {status} {response.reason_phrase}".rstrip())
-        declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > max_bytes:
-            raise FetchError(
-                f"{url} announces {int(declared):,} bytes, more than the {max_bytes:,} allowed"
-            )
-        chunks: list[bytes] = []
-        size = 0
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > max_bytes:
-                raise FetchError(f"{url} sent more than the {max_bytes:,} bytes allowed")
-            chunks.append(chunk)
-            if on_bytes is not None:
-                on_bytes(size)
-        return Fetched(
-            str(url), b"".join(chunks), response.headers.get("etag"),
-            response.headers.get("last-modified"),
-        )  # fmt: skip
+    def _body(self, response: httpx.Response) -> Iterator[bytes]:
+        try:
+            stream = response.iter_bytes()
+            while True:
+                self._left()
+                try:
+                    chunk = next(stream, None)
+                except httpx.TransportError as exc:
+                    raise DownloadError(
+                        f"{response.url}: {_explain(exc, self.limits.timeout)}"
+                    ) from None
+                if chunk is None:
+                    return
+                yield chunk
+        finally:
+            response.close()
 
 
 def _explain(exc: httpx.TransportError, timeout: float) -> str:
@@ -172,8 +173,3 @@ def _explain(exc: httpx.TransportError, timeout: float) -> str:
     if isinstance(exc, httpx.ConnectError):
         return f"cannot connect ({exc})"
     return f"{type(exc).__name__}: {exc}"
-
-
-def resolve(base: str, relative: str) -> str:
-    """A data file's URL: `relative` resolved against the manifest's URL, as a browser would."""
-    return str(httpx.URL(base).join(relative))

@@ -5,13 +5,16 @@ Layout under the user's data folder:
 
     <home>/rules/current.json       the pointer: current and previous copy (pointer.py)
     <home>/rules/2026.12.01/        one downloaded copy: compacts/, states/, roles/ and
-        manifest.json               the manifest its files were checked against
-        installed.json              where and when it came from, the manifest's ETag/Last-Modified
+        manifest.json               the signed manifest its files were checked against
+        installed.json              where and when it came from
+    <home>/rules/trust/             TUF's trusted metadata, per source (signed.py)
     <home>/rules/tmp-<random>/      a download in progress (removed when it fails)
+    <home>/rules/update.lock        held (an OS lock) while an update or rollback runs
 
-A download goes into a tmp- folder beside the copies (same file system), is checked against the
-manifest's sizes and digests, validated with the same schema as the bundled data, renamed to its
-version and only then named current by replacing the pointer. Anything going wrong before that
+A download goes into a tmp- folder beside the copies (same file system); every file is checked
+by TUF against signed, unexpired metadata (signed.py) and against the signed manifest, validated
+with the same schema as the bundled data, renamed to its version and only then named current by
+replacing the pointer. Anything going wrong before that
 leaves the pointer, and so the data in use, as it was. Only the current and the previous copies
 are kept.
 """
@@ -31,18 +34,18 @@ from typing import TYPE_CHECKING, NamedTuple
 from careerpath.errors import CareerpathError
 from careerpath.paths import bundled_data_dir, ensure_private_dir
 from careerpath.rules_update import Progress, RulesCopy, UpdateRefusedError, UpdateResult
+from careerpath.rules_update.config import DEFAULT_SOURCE
 from careerpath.rules_update.manifest import (
+    MANIFEST_NAME,
     Manifest,
     ManifestError,
     digest,
-    parse_manifest,
     problems,
     read_manifest,
-    short,
     version_key,
 )
 from careerpath.rules_update.pointer import (
-    LOCK_NAME,
+    TRUST_DIR,
     Pointer,
     PointerError,
     locked,
@@ -53,8 +56,11 @@ from careerpath.rules_update.pointer import (
 )
 
 if TYPE_CHECKING:
+    from tuf.api.metadata import TargetFile
+
     from careerpath.reference.loader import RulesData
-    from careerpath.rules_update.fetch import Fetched, Fetcher, Limits
+    from careerpath.rules_update.fetch import Limits
+    from careerpath.rules_update.signed import SignedRepository
 
 INSTALLED_NAME = "installed.json"
 STAGING_PREFIX = "tmp-"
@@ -65,8 +71,6 @@ class Installed(NamedTuple):
 
     source: str | None = None
     installed_at: str | None = None
-    etag: str | None = None
-    last_modified: str | None = None
 
 
 def read_installed(folder: Path) -> Installed:
@@ -173,43 +177,51 @@ def previous(home: Path) -> RulesCopy | None:
 
 
 def update(
-    home: Path, source: str, *, progress: Progress | None = None, limits: Limits | None = None
-) -> UpdateResult:
+    home: Path, source: str, *, progress: Progress | None = None, limits: Limits | None = None,
+    root: bytes | None = None,
+) -> UpdateResult:  # fmt: skip
     from careerpath.rules_update.fetch import Fetcher, FetchError, Limits, check_url
+    from careerpath.rules_update.signed import SignedRepository, shipped_root
 
     limits = limits or Limits()
     try:
         check_url(source)
     except FetchError as exc:
         raise UpdateRefusedError(str(exc)) from None
+    if source.rstrip("/").endswith(".json"):
+        raise UpdateRefusedError(
+            f"{source} names a file; the source is the folder of a signed (TUF) rules "
+            f"repository, e.g. {DEFAULT_SOURCE}"
+        )
     ensure_private_dir(home)
     with locked(home):
         in_use = current(home)
-        installed = read_installed(in_use.folder) if in_use.kind == "downloaded" else None
-        headers = _conditional(installed, source)
         with Fetcher(limits) as fetcher:
+            repository = SignedRepository(home, source, fetcher, root or shipped_root())
+            repository.refresh()
+            signed_manifest = repository.target(MANIFEST_NAME)
+            if _holds(in_use, signed_manifest):
+                return _up_to_date(in_use, source)
+            staging = rules_dir(home) / f"{STAGING_PREFIX}{secrets.token_hex(6)}"
+            staging.mkdir(mode=0o700)
             try:
-                fetched = fetcher.get(source, max_bytes=limits.max_manifest_bytes, headers=headers)
-            except FetchError as exc:
-                raise UpdateRefusedError(f"manifest: {exc}") from None
-            if fetched is None:
-                if not headers:
+                repository.download(signed_manifest, staging / MANIFEST_NAME)
+                try:
+                    manifest = read_manifest(staging)
+                except ManifestError as exc:
                     raise UpdateRefusedError(
-                        f"{source} answered 304 to a request that was not conditional"
-                    )
-                return _up_to_date(in_use, source)
-            try:
-                manifest = parse_manifest(fetched.body, f"the manifest at {fetched.url}")
-            except ManifestError as exc:
-                raise UpdateRefusedError(str(exc)) from None
-            if _same_as(manifest, in_use):
-                if installed is not None and installed.source == source:
-                    _write_installed(in_use.folder, _validators(installed, fetched))
-                return _up_to_date(in_use, source)
-            _check_offer(manifest, in_use, limits)
-            staging = _stage(home, fetcher, fetched, manifest, progress)
+                        str(exc).replace(f"{staging}{os.sep}", "the signed ")
+                    ) from None
+                if _same_as(manifest, in_use):
+                    shutil.rmtree(staging, ignore_errors=True)
+                    return _up_to_date(in_use, source)
+                _check_offer(manifest, in_use, limits, repository.targets_expire())
+                _stage(repository, staging, manifest, in_use, progress)
+                _write_installed(staging, Installed(source, _now()))
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
         try:
-            _write_installed(staging, _validators(Installed(source, _now()), fetched))
             name = _commit(home, staging, manifest.version, in_use)
         finally:
             shutil.rmtree(staging, ignore_errors=True)  # gone already when committed
@@ -219,20 +231,15 @@ def update(
     )  # fmt: skip
 
 
-def _conditional(installed: Installed | None, source: str) -> dict[str, str]:
-    """If-None-Match / If-Modified-Since, when the copy in use came from this very URL."""
-    if installed is None or installed.source != source:
-        return {}
-    headers = {}
-    if installed.etag:
-        headers["If-None-Match"] = installed.etag
-    if installed.last_modified:
-        headers["If-Modified-Since"] = installed.last_modified
-    return headers
-
-
-def _validators(installed: Installed, fetched: Fetched) -> Installed:
-    return installed._replace(etag=fetched.etag, last_modified=fetched.last_modified)
+def _holds(in_use: RulesCopy, signed_manifest: TargetFile) -> bool:
+    """Whether the copy in use is the signed release (its manifest has the signed hash)."""
+    try:
+        raw = (in_use.folder / MANIFEST_NAME).read_bytes()
+    except OSError:
+        return False
+    return signed_manifest.hashes.get("sha256") == digest(raw) and signed_manifest.length == len(
+        raw
+    )
 
 
 def _now() -> str:
@@ -252,20 +259,34 @@ def _same_as(manifest: Manifest, in_use: RulesCopy) -> bool:
         return False
 
 
-def _check_offer(manifest: Manifest, in_use: RulesCopy, limits: Limits) -> None:
-    """Refuse a downgrade, a re-used version, an over-cap file, a copy without the basics."""
-    if in_use.version is not None:
-        offered, have = version_key(manifest.version), version_key(in_use.version)
-        if offered < have:
-            raise UpdateRefusedError(
-                f"the server offers rules data {manifest.version}, older than the "
-                f"{in_use.version} in use (a downgrade)"
-            )
-        if offered == have:
-            raise UpdateRefusedError(
-                f"the server's rules data {manifest.version} has the version of yours but "
-                "different files (its publisher must raise the version)"
-            )
+def _check_offer(manifest: Manifest, in_use: RulesCopy, limits: Limits, expires: str) -> None:
+    """Refuse a release no newer than the bundled data, a re-used version, a version dated
+    after its own signature expires (`9999.99.99` would outrank every later release), an
+    over-cap file, a copy without the basics. Which signed release is newest is TUF's to say
+    (metadata versions), not the data version's: a signed correction may carry a lower one."""
+    bundled = bundled_copy()
+    offered = version_key(manifest.version)
+    try:
+        dated = dt.date(*offered[:3]).isoformat()
+    except ValueError:
+        raise UpdateRefusedError(
+            f"the release's version {manifest.version} is not a date (YYYY.MM.DD)"
+        ) from None
+    if dated > expires:
+        raise UpdateRefusedError(
+            f"the release's version {manifest.version} is dated after its signature expires "
+            f"({expires})"
+        )
+    if bundled.version is not None and offered <= version_key(bundled.version):
+        raise UpdateRefusedError(
+            f"the server offers rules data {manifest.version}, not newer than the "
+            f"{bundled.version} bundled with this careerpath"
+        )
+    if in_use.version is not None and offered == version_key(in_use.version):
+        raise UpdateRefusedError(
+            f"the server's rules data {manifest.version} has the version of yours but "
+            "different files (its publisher must raise the version)"
+        )
     for entry in manifest.files:
         if entry.size > limits.max_file_bytes:
             raise UpdateRefusedError(
@@ -284,59 +305,53 @@ def _check_offer(manifest: Manifest, in_use: RulesCopy, limits: Limits) -> None:
 
 
 def _stage(
-    home: Path, fetcher: Fetcher, manifest_fetched: Fetched, manifest: Manifest,
+    repository: SignedRepository, staging: Path, manifest: Manifest, in_use: RulesCopy,
     progress: Progress | None,
-) -> Path:  # fmt: skip
-    """Download, check and validate every file into a new tmp- folder; remove it on failure."""
-    from careerpath.rules_update.fetch import FetchError, resolve
-
-    staging = rules_dir(home) / f"{STAGING_PREFIX}{secrets.token_hex(6)}"
-    staging.mkdir(mode=0o700)
-    try:
-        total = manifest.total_size
-        done = 0
+) -> None:  # fmt: skip
+    """Download every file the signed manifest lists into `staging`, each verified by TUF
+    against the signed targets and by digest against the manifest; then validate the schema."""
+    total = manifest.total_size
+    done = 0
+    if progress is not None:
+        progress(0, total)
+    for entry in manifest.files:
+        target = repository.target(entry.path)
+        if target.length != entry.size or target.hashes.get("sha256") != entry.sha256:
+            raise UpdateRefusedError(
+                f"{entry.path}: the manifest and the signed targets disagree on it"
+            )
+        path = staging / entry.path
+        path.parent.mkdir(mode=0o700, exist_ok=True)
+        if not _reuse(in_use, target, path):
+            repository.download(target, path)
+        _fsync(path)
+        done += entry.size
         if progress is not None:
-            progress(0, total)
-        for entry in manifest.files:
-            url = resolve(manifest_fetched.url, entry.path)
-            on_bytes = None if progress is None else _reporter(progress, done, total)
-            try:
-                fetched = fetcher.get(url, max_bytes=entry.size, on_bytes=on_bytes)
-            except FetchError as exc:
-                raise UpdateRefusedError(f"{entry.path}: {exc}") from None
-            if fetched is None:
-                raise UpdateRefusedError(f"{entry.path}: {url} answered 304 to a plain request")
-            body = fetched.body
-            if len(body) != entry.size:
-                raise UpdateRefusedError(
-                    f"{entry.path} is {len(body):,} bytes, the manifest says {entry.size:,} "
-                    "(cut short?)"
-                )
-            got = digest(body)
-            if got != entry.sha256:
-                raise UpdateRefusedError(
-                    f"{entry.path} digest mismatch (expected {short(entry.sha256)}, "
-                    f"got {short(got)})"
-                )
-            _write(staging / entry.path, body)
-            done += entry.size
-        _write(staging / "manifest.json", manifest_fetched.body)
-        _validate(staging)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return staging
+            progress(done, total)
+    _validate(staging)
 
 
-def _reporter(progress: Progress, done: int, total: int) -> Callable[[int], None]:
-    return lambda received: progress(done + received, total)
+def _reuse(in_use: RulesCopy, target: TargetFile, path: Path) -> bool:
+    """Copy a file of the copy in use that already has the signed length and hash (most files
+    do not change between releases), instead of downloading it again."""
+    from tuf.api.exceptions import LengthOrHashMismatchError
+
+    try:
+        raw = (in_use.folder / target.path).read_bytes()
+        target.verify_length_and_hashes(raw)
+    except (OSError, LengthOrHashMismatchError):
+        return False
+    _write(path, raw)
+    return True
 
 
 def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(mode=0o700, exist_ok=True)
     with path.open("wb") as handle:
         handle.write(data)
-        handle.flush()
+
+
+def _fsync(path: Path) -> None:
+    with path.open("rb") as handle:
         os.fsync(handle.fileno())
 
 
@@ -374,7 +389,7 @@ def _commit(home: Path, staging: Path, version: str, in_use: RulesCopy) -> str:
 def _collect(base: Path, keep: set[str | None]) -> None:
     """Remove copies neither current nor previous, and abandoned downloads (we hold the lock)."""
     for child in base.iterdir():
-        if child.is_dir() and child.name not in keep and child.name != LOCK_NAME:
+        if child.is_dir() and child.name not in keep and child.name != TRUST_DIR:
             shutil.rmtree(child, ignore_errors=True)
 
 

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,8 +21,9 @@ from careerpath.errors import CareerpathError
 
 RULES_DIR = "rules"
 POINTER_NAME = "current.json"
-LOCK_NAME = ".lock"
-STALE_LOCK_SECONDS = 600
+LOCK_NAME = "update.lock"
+TRUST_DIR = "trust"
+"""TUF's trusted metadata (signed.py); not a copy of the rules data."""
 
 
 class PointerError(CareerpathError):
@@ -90,28 +89,19 @@ def installed_folder(home: Path) -> Path | None:
 
 @contextmanager
 def locked(home: Path) -> Iterator[None]:
-    """One update or rollback at a time per data folder (a lock folder; stale after 10 minutes)."""
+    """One update or rollback at a time per data folder: an OS lock on `rules/update.lock`
+    (filelock: flock/LockFileEx), which the system releases when its holder dies, so a killed
+    or hung-up update never blocks the next one."""
+    from filelock import FileLock, Timeout
+
     folder = rules_dir(home)
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    lock = folder / LOCK_NAME
-    busy = CareerpathError(
-        f"another careerpath is updating the rules data (if none is, remove {lock})"
-    )
+    lock = FileLock(folder / LOCK_NAME, mode=0o600, timeout=0)
     try:
-        lock.mkdir()
-    except FileExistsError:
-        try:
-            age = time.time() - lock.stat().st_mtime
-        except FileNotFoundError:
-            age = STALE_LOCK_SECONDS + 1
-        if age <= STALE_LOCK_SECONDS:
-            raise busy from None
-        shutil.rmtree(lock, ignore_errors=True)  # left by a careerpath that was killed
-        try:
-            lock.mkdir()
-        except FileExistsError:
-            raise busy from None
+        lock.acquire()
+    except Timeout:
+        raise CareerpathError("another careerpath is updating the rules data") from None
     try:
         yield
     finally:
-        shutil.rmtree(lock, ignore_errors=True)
+        lock.release()

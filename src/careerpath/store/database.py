@@ -8,7 +8,6 @@ Runs in WAL mode with a busy timeout so the TUI, a CLI command and a cron job ca
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import os
 import sqlite3
 import threading
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from careerpath.errors import CareerpathError
 from careerpath.paths import DB_NAME, ensure_private_dir
+from careerpath.store.backups import backup
 from careerpath.store.schema import APPLICATION_ID, LATEST, MIGRATIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -86,25 +86,6 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
-
-
-def backup(conn: sqlite3.Connection, home: Path, label: str) -> Path:
-    """Copy the live database into `home/backups/` with SQLite's online backup."""
-    folder = ensure_private_dir(home / "backups")
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"careerpath-{label}-{stamp}.db"
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = folder / f"careerpath-{label}-{stamp}-{counter}.db"
-    fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(fd)
-    dest = sqlite3.connect(target)
-    try:
-        conn.backup(dest)
-    finally:
-        dest.close()
-    return target
 
 
 def _migrate(conn: sqlite3.Connection, home: Path, target: int = LATEST) -> None:

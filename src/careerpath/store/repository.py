@@ -22,7 +22,8 @@ from careerpath.records import (
     SkillRating,
 )
 from careerpath.store import rows, skill_history
-from careerpath.store.database import backup, open_database, transaction
+from careerpath.store.backups import backup
+from careerpath.store.database import open_database, transaction
 from careerpath.store.tables import (
     ASSIGNMENTS,
     CE_ACTIVITIES,
@@ -149,6 +150,16 @@ class Store:
             cursor = self.conn.execute(f"DELETE FROM {spec.table} WHERE id = ?", (record_id,))
             if cursor.rowcount == 0:
                 raise NotFoundError(f"there is no {LABELS[model]} with id {record_id}")
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[Store]:
+        """One read transaction: everything read inside sees one state of the records, however
+        many writers commit meanwhile (WAL keeps the snapshot). Exports read through this."""
+        self.conn.execute("BEGIN")
+        try:
+            yield self
+        finally:
+            self.conn.execute("COMMIT")
 
     def records(self) -> Records:
         """Everything, for the planner and for export."""

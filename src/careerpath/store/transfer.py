@@ -15,11 +15,12 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from careerpath import __version__
+from careerpath.bounds import MAX_JSON_DEPTH, json_depth
 from careerpath.errors import CareerpathError, describe_validation
 from careerpath.records import LicenseKind, Records
 from careerpath.store import certificates
@@ -27,15 +28,29 @@ from careerpath.store.repository import Store
 
 FORMAT = "careerpath-export"
 FORMAT_VERSION = 1
+REATTACH = "re-attach it with `careerpath ce certificate ID FILE` or drop it with `--drop`"
 
 
 class CertificateFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: str = Field(pattern=r"^[0-9a-f]{16}-[A-Za-z0-9._-]+$")
-    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+    """None only when `missing`."""
     content_base64: str | None = None
     """The file itself, when exported with --with-files."""
+    missing: bool = False
+    """The records name this file but it was not in the certificates folder when exported
+    (an import made without --with-files): recorded so the export still round trips, and
+    re-attached or dropped with `careerpath ce certificate`."""
+
+    @model_validator(mode="after")
+    def _digest_unless_missing(self) -> Self:
+        if self.missing and (self.sha256 or self.content_base64):
+            raise ValueError("a missing certificate has no sha256 or content")
+        if not self.missing and self.sha256 is None:
+            raise ValueError("sha256 is required (unless missing is true)")
+        return self
 
 
 class ExportDocument(BaseModel):
@@ -66,10 +81,8 @@ def build(store: Store, *, with_files: bool) -> ExportDocument:
     for name in names:
         path = certificates.path_of(store.home, name)
         if not path.is_file():
-            raise CareerpathError(
-                f"certificate {name} is referenced but missing from {path.parent}; "
-                "export refused so the copy is not silently incomplete"
-            )
+            files.append(CertificateFile(name=name, missing=True))
+            continue
         content = path.read_bytes()
         files.append(
             CertificateFile(
@@ -111,6 +124,11 @@ def read(source: Path) -> ExportDocument:
         raw = source.expanduser().read_bytes()
     except OSError as exc:
         raise CareerpathError(f"cannot read {source}: {exc.strerror or exc}") from None
+    if json_depth(raw) > MAX_JSON_DEPTH:
+        raise CareerpathError(
+            f"{source} is nested more than {MAX_JSON_DEPTH} levels deep; it is not a careerpath "
+            "export"
+        )
     try:
         data = json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
@@ -193,7 +211,13 @@ def apply(store: Store, document: ExportDocument, *, replace: bool) -> list[str]
             certificates.store_bytes(store.home, content, file.name.split("-", 1)[1])
         elif not path.is_file():
             warnings.append(
-                f"certificate {file.name} is referenced but not included (export with --with-files)"
+                f"certificate {file.name} is referenced but "
+                + (
+                    "was missing when exported"
+                    if file.missing
+                    else "not included (export with --with-files)"
+                )
+                + f"; {REATTACH}"
             )
     store.replace_all(document.records, {k: v.isoformat() for k, v in document.plan_steps.items()})
     return warnings

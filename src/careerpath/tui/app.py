@@ -424,8 +424,11 @@ class CareerpathApp(App[None]):
 
         self.call_from_thread(self.notify, "Checking for newer rules data...", timeout=3)
         try:
-            source = load_data_settings(self.session.config).source
-            result = update(self.session.home, source)
+            settings = load_data_settings(self.session.config)
+            result = update(
+                self.session.home, settings.source, limits=settings.limits(),
+                root=settings.root(),
+            )  # fmt: skip
         except Exception as exc:
             self.call_from_thread(self.notify, str(exc), severity="error", timeout=10)
             return
