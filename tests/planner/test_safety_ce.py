@@ -19,7 +19,7 @@ from careerpath import jurisdictions
 from careerpath.planner.ce_status import CEState, TopicState, ce_status
 from careerpath.planner.topics import catalogue, tag_warnings
 from careerpath.records import CEActivity, CEFormat, License, Records
-from careerpath.reference.loader import RULES_FILE_FOR, RulesData, load
+from careerpath.reference.loader import RulesData, load
 from careerpath.reference.schema import ContentMinimum, PracticeHours
 
 RULES = load()
@@ -41,9 +41,7 @@ def act(hours: str, *topics: str, when: str = "2026-06-01", **kw: Any) -> CEActi
 
 
 def source(profession: str, state: str) -> str:
-    file = RULES.state_rules(RULES_FILE_FOR[profession])
-    assert file is not None
-    entry = file.rules_for(state)
+    entry = RULES.rules_for(profession, state)
     assert entry is not None and entry.ce.source is not None
     return entry.ce.source
 
