@@ -41,7 +41,7 @@ def cmd_info(ctx: Context, args: argparse.Namespace) -> int:
             "sources": figures(compact, data.registry).as_json(),
         })  # fmt: skip
     for rules in data.states.values():
-        entry = {
+        entry: dict[str, Any] = {
             "file": f"states/{rules.profession.lower()}.json", "title": rules.profession,
             "as_of": rules.as_of.isoformat(), "jurisdictions": len(rules.jurisdictions),
             "known": {f.field: f.percent for f in state_coverage(rules)},

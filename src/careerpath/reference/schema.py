@@ -11,7 +11,16 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Any, Literal, Self, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from careerpath import jurisdictions
 
@@ -472,6 +481,21 @@ class SameAs(DataModel):
     notes: str | None = None
 
 
+def _which(value: Any) -> str:
+    """A block with `same_as` is a SameAs, anything else the profession's own facts; so an
+    error names the one model the block meant to be, not every member of the union."""
+    if isinstance(value, SameAs) or (isinstance(value, dict) and "same_as" in value):
+        return "same_as"
+    return "own"
+
+
+_AsSameAs = Annotated[SameAs, Tag("same_as")]
+_OwnOrSame = Discriminator(_which)
+BoardBlock = Annotated[Annotated[Board, Tag("own")] | _AsSameAs, _OwnOrSame]
+RenewalBlock = Annotated[Annotated[Renewal, Tag("own")] | _AsSameAs, _OwnOrSame]
+CEBlock = Annotated[Annotated[ContinuingEducation, Tag("own")] | _AsSameAs, _OwnOrSame]
+EndorsementBlock = Annotated[Annotated[Endorsement, Tag("own")] | _AsSameAs, _OwnOrSame]
+
 BLOCKS = ("board", "renewal", "ce", "endorsement")
 """The blocks of a jurisdiction's entry that may be shared with another profession."""
 
@@ -482,10 +506,10 @@ class SharedStateRules(DataModel):
     the sources were searched in `verified`, so no block is silently empty."""
 
     code: Code
-    board: Board | SameAs
-    renewal: Renewal | SameAs
-    ce: ContinuingEducation | SameAs
-    endorsement: Endorsement | SameAs
+    board: BoardBlock
+    renewal: RenewalBlock
+    ce: CEBlock
+    endorsement: EndorsementBlock
     notes: str | None = None
 
     @model_validator(mode="after")
@@ -601,5 +625,8 @@ def _shared_block(base: DataModel, statement: SameAs, where: str) -> DataModel:
             merged["notes"] = " ".join(n for n in (statement.notes, merged.get("notes")) if n)
     try:
         return type(base).model_validate(merged)
-    except ValueError as exc:
-        raise ValueError(f"{where}: {exc}") from None
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors(include_url=False)
+        )
+        raise ValueError(f"{where}: with its overrides, {problems}") from None
