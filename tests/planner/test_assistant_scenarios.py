@@ -155,3 +155,20 @@ def test_a_profession_without_rules_data_says_so_everywhere(cli: CLI, profession
     assert any(phrase + " - check with the board" in note for note in where["notes"])
     plan = cli("plan", "--profession", profession, "--state", "CA", "--start", "2027-03-01").out
     assert phrase + " - check with the board" in plan
+
+
+def test_illinois_audiologist_needs_two_ethics_hours_and_no_slpa_supervision(cli: CLI) -> None:
+    """68 Ill. Adm. Code 1465.85(a)(5)-(6): an audiologist needs 2 clock hours of ethics or
+    legal requirements of audiology per cycle, an SLP 1; SLPA supervision hours are SLP-only,
+    https://ilga.gov/commission/jcar/admincode/068/068014650000850R.html"""
+    _licensed(cli, "AUD", "SLP", "IL", "2027-10-31")
+    rows = _ce_rows(cli)
+    aud = {t["topic"]: t for t in rows["AUD"]["topics"]}
+    slp = {t["topic"]: t for t in rows["SLP"]["topics"]}
+    assert aud["ethics"]["hours_required"] == "2" and slp["ethics"]["hours_required"] == "1"
+    assert "supervision" in slp and "supervision" not in aud
+    assert rows["AUD"]["required"] == rows["SLP"]["required"] == "20"
+    assert (
+        rows["AUD"]["source"]
+        == "https://ilga.gov/commission/jcar/admincode/068/068014650000850R.html"
+    )
