@@ -118,15 +118,24 @@ def test_michigan_audiologist_has_the_audiology_boards_rule(cli: CLI) -> None:
     assert "human-trafficking" in [t["topic"] for t in rows["SLP"]["topics"]]
 
 
-def test_california_audiologist_is_not_given_the_slp_endorsement_facts(cli: CLI) -> None:
-    """The SLP file's California processing time and temporary license are SLP facts; for an
-    audiologist no source was read, so the answer is unknown, not borrowed."""
+def test_florida_audiologist_is_not_given_the_slp_permit_facts(cli: CLI) -> None:
+    """The SLP file's Florida answer (no temporary licence: the provisional license is the SLP
+    clinical fellowship's, rule 64B20-2.003) is an SLP fact; for an audiologist no source was
+    read, so the answer is unknown, not borrowed."""
+    _licensed(cli, "AUD", "SLP", "CO", "2027-10-31")
+    aud = _json(cli, "where", "--profession", "AUD", "--state", "FL")[0]["jurisdictions"][0]
+    slp = _json(cli, "where", "--profession", "SLP", "--state", "FL")[0]["jurisdictions"][0]
+    assert "no temporary license" in slp["detail"]
+    assert "temporary" not in aud["detail"]
+
+
+def test_california_audiologist_gets_the_temporary_license_asha_states_for_both(cli: CLI) -> None:
+    """ASHA's California page: audiologists and SLPs licensed elsewhere may get a six-month
+    temporary license once they have applied (stated same as SLP in aud.json),
+    https://speechandhearing.ca.gov/applicants/faqs.shtml"""
     _licensed(cli, "AUD", "SLP", "CO", "2027-10-31")
     aud = _json(cli, "where", "--profession", "AUD", "--state", "CA")[0]["jurisdictions"][0]
-    slp = _json(cli, "where", "--profession", "SLP", "--state", "CA")[0]["jurisdictions"][0]
-    assert "temporary license available" in slp["detail"]
-    assert "processing time unknown - check with the board" in aud["detail"]
-    assert "temporary" not in aud["detail"]
+    assert "temporary license available (180 days)" in aud["detail"]
 
 
 def test_audiologists_are_planned_under_the_aslp_compact_like_slps(cli: CLI) -> None:
