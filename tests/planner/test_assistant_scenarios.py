@@ -4,6 +4,7 @@ therapist's (or the SLP's), state by state, each case citing the rule it rests o
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -181,3 +182,18 @@ def test_illinois_audiologist_needs_two_ethics_hours_and_no_slpa_supervision(cli
         rows["AUD"]["source"]
         == "https://ilga.gov/commission/jcar/admincode/068/068014650000850R.html"
     )
+
+
+def test_exports_carry_the_pta_hours(cli: CLI, tmp_path: Path) -> None:
+    """The calendar and the packet use the Texas PTA rule (20 CCUs, 22 TAC 341.2), not the
+    PT's 30, https://regulations.justia.com/states/texas/title-22/part-16/chapter-341/section-341-2"""
+    _setup(
+        cli,
+        ["profile", "set", "--name", "Pia", "--profession", "PTA", "--home-state", "TX"],
+        ["license", "add", "--profession", "PTA", "--state", "TX", "--expires", "2027-06-30"],
+    )
+    calendar, packet = tmp_path / "plan.ics", tmp_path / "packet.md"
+    assert cli("export", str(calendar)).code == 0
+    assert cli("export", str(packet)).code == 0
+    assert "SUMMARY:CE for PTA license TX: 20 h" in calendar.read_text()
+    assert "| PTA license TX | 2025-07-01 – 2027-06-30 | 20 |" in packet.read_text()
