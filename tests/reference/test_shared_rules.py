@@ -110,6 +110,9 @@ def _folder(tmp_path: Path, edit: Callable[[dict[str, Any]], None], name: str = 
     (folder / "compacts").mkdir()
     for partner in ("pt.json", "ot.json", "slp.json"):
         (folder / "states" / partner).write_bytes((DATA / "states" / partner).read_bytes())
+    (folder / "sources").mkdir()
+    registry = DATA / "sources" / "registry.json"
+    (folder / "sources" / "registry.json").write_bytes(registry.read_bytes())
     document = json.loads((DATA / "states" / name).read_text())
     edit(document)
     (folder / "states" / name).write_text(json.dumps(document))
@@ -192,3 +195,12 @@ def test_a_same_as_statement_is_a_model_not_a_loose_dict() -> None:
     clone["board"] = {"same_as": "OT", "verified": "2026-12-04"}
     with pytest.raises(ValueError, match="source"):
         SharedStateRules.model_validate(clone)
+
+
+def test_a_same_as_citing_an_unranked_source_is_refused(tmp_path: Path) -> None:
+    def edit(document: dict[str, Any]) -> None:
+        _entry(document, "TX")["ce"]["source"] = "https://unranked.example.org/pta"
+
+    folder = _folder(tmp_path, edit)
+    with pytest.raises(DataFileError, match=r"no rank in the source registry: https://unranked"):
+        load_file(folder / "states" / "pta.json")
