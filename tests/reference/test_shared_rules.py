@@ -98,7 +98,14 @@ def test_resolved_block_keeps_both_sources() -> None:
     statement = pta.shared["ce"]
     assert statement.same_as == "PT" and statement.overrides == {"hours_per_cycle": 20}
     assert pta.ce.source == statement.source and pta.ce.verified == statement.verified
-    assert pta.ce.second_source == pt.ce.source
+    if statement.source == pt.ce.source:
+        assert pta.ce.second_source == pt.ce.second_source
+    else:
+        assert pta.ce.second_source == pt.ce.source
+    # Florida: the statement cites the rule (64B17-9.001), the PT block the board's page.
+    fl_pt, fl_pta = data.rules_for("PT", "FL"), data.rules_for("PTA", "FL")
+    assert fl_pt is not None and isinstance(fl_pta, ResolvedStateRules)
+    assert fl_pta.ce.source != fl_pt.ce.source and fl_pta.ce.second_source == fl_pt.ce.source
     assert pta.ce.notes and pta.ce.notes.startswith(statement.notes or "")
     assert "renewal" not in pta.shared and pta.renewal.cycle_months == 24
 

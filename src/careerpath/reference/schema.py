@@ -581,8 +581,9 @@ _BLOCK_TYPES: dict[str, type[DataModel]] = {
 
 class ResolvedStateRules(StateRules):
     """A jurisdiction's rules with shared blocks filled in from the partner profession. Each
-    shared block cites the SameAs statement as its source (and the partner block's source as
-    second source); `shared` keeps the statements, so an answer can say whose rule it is."""
+    shared block cites the SameAs statement as its source and the partner block's source as
+    second source (its second source when the statement cites the same page); `shared` keeps
+    the statements, so an answer can say whose rule it is."""
 
     shared: dict[str, SameAs] = Field(default_factory=dict)
 
@@ -616,11 +617,13 @@ def resolve(own: SharedProfessionRules, partner: ProfessionRules) -> ProfessionR
 def _shared_block(base: DataModel, statement: SameAs, where: str) -> DataModel:
     merged = base.model_dump() | statement.overrides
     if isinstance(base, Sourced):
-        merged |= {
-            "source": statement.source,
-            "verified": statement.verified,
-            "second_source": base.source,
-        }
+        # The statement's source first; then the partner's own source, so the fact keeps
+        # both (or, when the statement cites the partner's source, the partner's second).
+        second = statement.second_source or (
+            base.source if base.source != statement.source else base.second_source
+        )
+        merged |= {"source": statement.source, "verified": statement.verified}
+        merged["second_source"] = second
         if statement.notes:
             merged["notes"] = " ".join(n for n in (statement.notes, merged.get("notes")) if n)
     try:
