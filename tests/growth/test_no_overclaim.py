@@ -15,7 +15,7 @@ from tests.reference.test_roles import DATA
 
 from careerpath.growth.plan import upskill
 from careerpath.records import Records, SkillRating
-from careerpath.reference.loader import RULES_FILE_FOR, RulesData, load
+from careerpath.reference.loader import RulesData, load
 from careerpath.reference.roles import Role, load_roles
 
 ROLES = load_roles(DATA)
@@ -23,7 +23,7 @@ ROLES = load_roles(DATA)
 
 def _everywhere(role: Role, rules: RulesData) -> Records:
     profession = role.professions[0]
-    file = rules.state_rules(RULES_FILE_FOR.get(profession, profession))
+    file = rules.state_rules(profession)
     codes = [j.code for j in file.jurisdictions] if file else []
     licenses = [
         lic(

@@ -613,7 +613,9 @@ def test_unknown_without_rules_for_the_profession() -> None:
     row = status_of(lic(profession="RT"), load(), MID)
     assert row.status is CEState.UNKNOWN
     assert row.board_url is None
-    assert [u.what for u in row.unknowns] == ["RT rules for TX"]
+    assert [str(u) for u in row.unknowns] == [
+        "RT rules in TX (no rules data for this profession): unknown - check with the board"
+    ]
 
 
 def test_pace_per_month() -> None:

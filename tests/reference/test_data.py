@@ -20,6 +20,7 @@ from careerpath.reference.schema import (
     CompactModel,
     CompactStatus,
     ProfessionRules,
+    SharedProfessionRules,
     Sourced,
 )
 
@@ -29,7 +30,7 @@ STATE_FILES = sorted((DATA / "states").glob("*.json"))
 TODAY = dt.date.today()
 REQUIRED_COMPACTS = {"nlc", "pt", "ot", "aslp", "counseling", "psypact", "ems", "aprn", "imlc",
                      "dietitian", "social_work", "pa"}  # fmt: skip
-REQUIRED_PROFESSIONS = {"RN", "LPN", "PT", "OT", "SLP"}
+REQUIRED_PROFESSIONS = {"RN", "LPN", "PT", "PTA", "OT", "OTA", "SLP", "AUD"}
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +46,7 @@ def test_required_files_are_present(data) -> None:  # type: ignore[no-untyped-de
 @pytest.mark.parametrize("path", COMPACT_FILES + STATE_FILES, ids=lambda p: p.name)
 def test_file_loads_through_schema(path: Path) -> None:
     loaded = load_file(path)
-    assert isinstance(loaded, Compact | ProfessionRules)
+    assert isinstance(loaded, Compact | ProfessionRules | SharedProfessionRules)
 
 
 @pytest.mark.parametrize("path", COMPACT_FILES, ids=lambda p: p.name)
@@ -58,7 +59,7 @@ def test_compact_lists_every_jurisdiction_once_in_order(path: Path) -> None:
 @pytest.mark.parametrize("path", STATE_FILES, ids=lambda p: p.name)
 def test_state_file_lists_each_jurisdiction_at_most_once(path: Path) -> None:
     rules = load_file(path)
-    assert isinstance(rules, ProfessionRules)
+    assert isinstance(rules, ProfessionRules | SharedProfessionRules)
     codes = [s.code for s in rules.jurisdictions]
     assert len(codes) == len(set(codes))
     assert set(jurisdictions.STATES_AND_DC) <= set(codes), "50 states and DC, at least"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,14 @@ from textual.widgets import (
     TextArea,
 )
 
-from careerpath.records import Assignment, CEActivity, License, SkillRating
+from careerpath.records import (
+    Assignment,
+    CEActivity,
+    License,
+    Profile,
+    Records,
+    SkillRating,
+)
 from careerpath.store.repository import Store
 from careerpath.tui.app import CareerpathApp
 from careerpath.tui.screens.conference_form import ConferenceForm
@@ -340,3 +348,26 @@ async def test_growth_for_an_ot_lists_only_ot_roles_and_rating_adds_to_history(
         (1, "2026-09-01"),
         (2, "2026-11-25"),
     ]
+
+
+async def test_the_map_shows_the_assistants_own_rules(tmp_path: Path) -> None:
+    """A PTA's Illinois detail is the PTA rule (20 hours, 68 Ill. Adm. Code 1340.61), not the
+    PT's 40, https://witnessslips.ilga.gov/agencies/JCAR/EntirePart?titlepart=06801340"""
+    home = tmp_path / "pta"
+    store = Store(home)
+    store.replace_all(
+        Records(
+            profile=Profile(name="Pia", professions=["PTA"], home_state="TX"),
+            licenses=[License(profession="PTA", jurisdiction="TX", expires=dt.date(2027, 6, 30))],
+        )
+    )
+    store.close()
+    app = make_app(home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.click("#tile-IL")
+        await pilot.pause()
+        detail = str(app.query_one("#state-detail", Static).render())
+        assert "Illinois (IL)" in detail
+        assert "20 contact hours per cycle" in detail and "40 contact hours" not in detail

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 def cmd_info(ctx: Context, args: argparse.Namespace) -> int:
-    from careerpath.reference.coverage import compact_coverage, state_coverage
+    from careerpath.reference.coverage import compact_coverage, shared_blocks, state_coverage
     from careerpath.reference.provenance import figures
     from careerpath.reference.schema import CompactStatus
     from careerpath.rules_update import in_use, previous
@@ -41,12 +41,16 @@ def cmd_info(ctx: Context, args: argparse.Namespace) -> int:
             "sources": figures(compact, data.registry).as_json(),
         })  # fmt: skip
     for rules in data.states.values():
-        files.append({
+        entry: dict[str, Any] = {
             "file": f"states/{rules.profession.lower()}.json", "title": rules.profession,
             "as_of": rules.as_of.isoformat(), "jurisdictions": len(rules.jurisdictions),
             "known": {f.field: f.percent for f in state_coverage(rules)},
             "sources": figures(rules, data.registry).as_json(),
-        })  # fmt: skip
+        }  # fmt: skip
+        shared = shared_blocks(rules)
+        if shared is not None:
+            entry["same_as"] = shared
+        files.append(entry)
     if args.json:
         print_json({
             "copy": _copy_json(copy), "previous": None if before is None else _copy_json(before),
@@ -65,6 +69,10 @@ def cmd_info(ctx: Context, args: argparse.Namespace) -> int:
     for entry in files:
         known = entry["known"]
         shares = ", ".join(f"{k} {v}%" for k, v in known.items())
+        if "same_as" in entry:
+            shares += "; blocks stated same as another profession's: " + ", ".join(
+                f"{k} {v}" for k, v in entry["same_as"].items()
+            )
         body.append([entry["file"], entry["as_of"], str(entry["jurisdictions"]), shares])
     print(render_table(["file", "as of", "jur.", "share of fields known"], body))
     print()

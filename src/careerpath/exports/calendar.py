@@ -28,7 +28,7 @@ from careerpath.planner.ce_status import LicenseCE, ce_status, state_rules_for
 from careerpath.planner.reminders import Obligation, ReminderKind, obligations
 from careerpath.planner.settings import PlannerSettings
 from careerpath.records import Assignment, Certification, License, Records
-from careerpath.reference.loader import RULES_FILE_FOR, RulesData
+from careerpath.reference.loader import RulesData
 
 PRODID = f"-//careerpath//careerpath {__version__}//EN"
 UID_DOMAIN = "careerpath"
@@ -110,8 +110,7 @@ class _Context:
         profession = str(item.profession) if item.profession else self.default_profession
         if profession is None:
             return None, None
-        file = self.rules.state_rules(RULES_FILE_FOR.get(profession, profession))
-        state = file.rules_for(item.jurisdiction) if file else None
+        state = self.rules.rules_for(profession, item.jurisdiction)
         return (state.board.name, state.board.url) if state else (None, None)
 
 

@@ -19,10 +19,10 @@ from careerpath.planner import credentials
 from careerpath.planner.dates import days_before
 from careerpath.planner.residence import Residence
 from careerpath.planner.settings import PlannerSettings
-from careerpath.planner.unknown import Unknown, unknown_text
+from careerpath.planner.unknown import Unknown, rules_missing, unknown_text
 from careerpath.planner.where import Authority, Basis, WhereReport, where
 from careerpath.records import Assignment, AssignmentStatus, Records
-from careerpath.reference.loader import RULES_FILE_FOR, RulesData
+from careerpath.reference.loader import RulesData
 from careerpath.reference.schema import Compact, StateRules
 
 
@@ -147,14 +147,14 @@ def plan_assignment(
     if report is None or report.profession != profession:
         report = where(records, rules, today, profession)
     authority = report.get(state)
-    file = rules.state_rules(RULES_FILE_FOR.get(profession, profession))
-    state_rules = file.rules_for(state) if file else None
+    state_rules = rules.rules_for(profession, state)
     compact = rules.compact_for(profession, today)
     last_day = end or start
     planner = _Routes(
         records, today, start, last_day, settings, authority, state_rules, compact,
         residence=report.residence,
     )  # fmt: skip
+    planner.has_file = rules.state_rules(profession) is not None
     routes = planner.build(report.home_state, profession)
     best = min(routes, key=lambda r: _RANK[r.verdict]) if routes else None
     unknowns = list(dict.fromkeys(u for r in routes for u in r.unknowns))
@@ -246,6 +246,8 @@ class _Routes:
         self.compact = compact
         self.board = state_rules.board.url if state_rules else None
         self.residence = residence
+        self.has_file = True
+        """Whether the profession has a rules file at all (else its unknowns say so)."""
 
     def build(self, home: str | None, profession: str) -> list[Route]:
         basis = self.authority.basis
@@ -375,7 +377,7 @@ class _Routes:
         unknowns: list[Unknown] = []
         notes: list[str] = []
         if self.rules is None:
-            unknowns.append(Unknown(what=f"{self.authority.code} licensing rules for {profession}"))
+            unknowns.append(rules_missing(profession, self.authority.code, self.has_file))
             return Route(
                 kind=RouteKind.ENDORSEMENT,
                 title="Apply for a license by endorsement",

@@ -32,9 +32,9 @@ from careerpath.planner.ce_ledger import CELedger
 from careerpath.planner.ce_period import ce_window
 from careerpath.planner.dates import months_between, window_start
 from careerpath.planner.expiry_rule import check_expiry
-from careerpath.planner.unknown import Unknown
+from careerpath.planner.unknown import Unknown, rules_missing
 from careerpath.records import License, LicenseKind, Records
-from careerpath.reference.loader import RULES_FILE_FOR, RulesData
+from careerpath.reference.loader import RulesData
 from careerpath.reference.schema import MandatoryTopic, StateRules, TopicFrequency
 
 SOON_DAYS = 90
@@ -149,8 +149,7 @@ def renews_with_ce(lic: License) -> bool:
 
 
 def state_rules_for(lic: License, rules: RulesData) -> StateRules | None:
-    file = rules.state_rules(RULES_FILE_FOR.get(str(lic.profession), str(lic.profession)))
-    return file.rules_for(lic.jurisdiction) if file else None
+    return rules.rules_for(str(lic.profession), lic.jurisdiction)
 
 
 def license_ce(
@@ -184,7 +183,13 @@ def license_ce(
             pace_per_month=None,
             days_left=_days_left(lic, today),
             status=CEState.UNKNOWN,
-            unknowns=[Unknown(what=f"{lic.profession} rules for {lic.jurisdiction}")],
+            unknowns=[
+                rules_missing(
+                    str(lic.profession),
+                    lic.jurisdiction,
+                    rules.state_rules(str(lic.profession)) is not None,
+                )
+            ],
         )
     ce = state.ce
     mph = ce.minutes_per_hour or 60

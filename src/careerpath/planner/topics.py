@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from careerpath import topic_vocabulary
 from careerpath.planner.ce_status import renews_with_ce, state_rules_for, topic_id
 from careerpath.records import Records
-from careerpath.reference.loader import RULES_FILE_FOR, RulesData
+from careerpath.reference.loader import RulesData
 
 
 class Requirement(BaseModel):
@@ -50,7 +50,7 @@ def catalogue(
     rules: RulesData, *, state: str | None = None, profession: str | None = None
 ) -> TopicCatalogue:
     """Every mandatory-topic tag in the rules data, optionally for one state or profession."""
-    files = sorted({RULES_FILE_FOR.get(profession, profession)} if profession else rules.states)
+    files = sorted({profession} if profession else rules.states)
     entries: dict[str, TopicEntry] = {}
     for name in files:
         file = rules.state_rules(name)

@@ -22,3 +22,14 @@ class Unknown(BaseModel):
 def unknown_text(link: str | None) -> str:
     """`unknown - check with the board (https://...)`, the one wording every screen uses."""
     return f"{UNKNOWN} ({link})" if link else UNKNOWN
+
+
+NO_RULES_DATA = "no rules data for this profession - check with the board"
+
+
+def rules_missing(profession: str, state: str, has_file: bool) -> Unknown:
+    """The unknown an answer shows when it has no rules for this profession in `state`: a
+    profession with no rules file at all says so, rather than borrowing another's rules."""
+    if not has_file:
+        return Unknown(what=f"{profession} rules in {state} ({NO_RULES_DATA.split(' - ')[0]})")
+    return Unknown(what=f"{profession} rules for {state}")

@@ -16,9 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from careerpath import jurisdictions
 from careerpath.planner import credentials
 from careerpath.planner.residence import Residence, Standing, home_on, multistate_residence
-from careerpath.planner.unknown import Unknown, unknown_text
+from careerpath.planner.unknown import NO_RULES_DATA, Unknown, unknown_text
 from careerpath.records import Answer, License, LicenseKind, LicenseStatus, Records
-from careerpath.reference.loader import RULES_FILE_FOR, RulesData
+from careerpath.reference.loader import RulesData
 from careerpath.reference.schema import (
     CompactMembership,
     CompactModel,
@@ -169,12 +169,18 @@ class _Situation:
             if (died := m.bill_died(today)) is not None
         }
         """Jurisdictions whose pending bill died with its session, with the dated note."""
-        state_file = rules.state_rules(RULES_FILE_FOR.get(profession, profession))
+        state_file = rules.state_rules(profession)
         self.state_rules: dict[str, StateRules] = (
             {s.code: s for s in state_file.jurisdictions} if state_file else {}
         )
         self.licenses = [lic for lic in records.licenses if lic.profession == profession]
         self.notes: list[str] = []
+        if state_file is None:
+            self.notes.append(
+                f"{profession}: {NO_RULES_DATA} (careerpath has no {profession} rules file, "
+                "so renewal, CE and endorsement facts are unknown; no other profession's "
+                "rules are used)."
+            )
         if self.home is None:
             self.notes.append(
                 "No home state set: compact rights depend on it "

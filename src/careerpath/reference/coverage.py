@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from careerpath.reference.schema import Compact, CompactMembership, ProfessionRules, StateRules
+from careerpath.reference.schema import (
+    BLOCKS,
+    Compact,
+    CompactMembership,
+    ProfessionRules,
+    ResolvedStateRules,
+    StateRules,
+)
 
 STATE_FIELDS: dict[str, Callable[[StateRules], Any]] = {
     "board": lambda s: s.board.name,
@@ -52,3 +59,12 @@ def compact_coverage(compact: Compact) -> list[FieldShare]:
         FieldShare(name, sum(1 for m in compact.jurisdictions if get(m) is not None), total)
         for name, get in COMPACT_FIELDS.items()
     ]
+
+
+def shared_blocks(rules: ProfessionRules) -> dict[str, int] | None:
+    """How many jurisdictions take each block from another profession by a sourced `same_as`
+    (None for a file that shares nothing by design, e.g. RN)."""
+    resolved = [s for s in rules.jurisdictions if isinstance(s, ResolvedStateRules)]
+    if not resolved:
+        return None
+    return {name: sum(1 for s in resolved if name in s.shared) for name in BLOCKS}

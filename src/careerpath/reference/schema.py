@@ -11,7 +11,16 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Any, Literal, Self, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from careerpath import jurisdictions
 
@@ -454,3 +463,173 @@ class ProfessionRules(DataModel):
             if entry.code == code:
                 return entry
         return None
+
+
+# --- professions that share blocks with another -------------------------------------------------
+class SameAs(DataModel):
+    """A sourced statement that one block of this profession's rules in a jurisdiction is the
+    `same_as` profession's block there (one board rule covers both, e.g. "physical therapists
+    and physical therapist assistants shall ..."), except the facts in `overrides`, which the
+    same source states for this profession. The shared facts are written once, in the other
+    profession's file; nothing is inherited without this statement."""
+
+    same_as: str = Field(pattern=r"^[A-Z]{2,4}$")
+    source: Url
+    verified: dt.date
+    second_source: Url | None = None
+    overrides: dict[str, Any] = Field(default_factory=dict)
+    notes: str | None = None
+
+
+def _which(value: Any) -> str:
+    """A block with `same_as` is a SameAs, anything else the profession's own facts; so an
+    error names the one model the block meant to be, not every member of the union."""
+    if isinstance(value, SameAs) or (isinstance(value, dict) and "same_as" in value):
+        return "same_as"
+    return "own"
+
+
+_AsSameAs = Annotated[SameAs, Tag("same_as")]
+_OwnOrSame = Discriminator(_which)
+BoardBlock = Annotated[Annotated[Board, Tag("own")] | _AsSameAs, _OwnOrSame]
+RenewalBlock = Annotated[Annotated[Renewal, Tag("own")] | _AsSameAs, _OwnOrSame]
+CEBlock = Annotated[Annotated[ContinuingEducation, Tag("own")] | _AsSameAs, _OwnOrSame]
+EndorsementBlock = Annotated[Annotated[Endorsement, Tag("own")] | _AsSameAs, _OwnOrSame]
+
+BLOCKS = ("board", "renewal", "ce", "endorsement")
+"""The blocks of a jurisdiction's entry that may be shared with another profession."""
+
+
+class SharedStateRules(DataModel):
+    """One jurisdiction in a file that shares blocks: each block is this profession's own
+    facts or a SameAs. An own block whose facts are unknown says so in `notes`, with the date
+    the sources were searched in `verified`, so no block is silently empty."""
+
+    code: Code
+    board: BoardBlock
+    renewal: RenewalBlock
+    ce: CEBlock
+    endorsement: EndorsementBlock
+    notes: str | None = None
+
+    @model_validator(mode="after")
+    def _every_block_settled(self) -> Self:
+        for name in BLOCKS:
+            block = getattr(self, name)
+            if isinstance(block, SameAs):
+                continue
+            if isinstance(block, Board):
+                if block.name is None and block.url is None:
+                    raise ValueError(f"{name}: neither own facts nor same_as")
+                continue
+            if not block.known_facts() and not (block.notes and block.verified):
+                raise ValueError(
+                    f"{name}: no facts, no same_as and no dated note of what was searched"
+                )
+        return self
+
+    def shared(self) -> dict[str, SameAs]:
+        return {n: b for n in BLOCKS if isinstance(b := getattr(self, n), SameAs)}
+
+
+class SharedProfessionRules(DataModel):
+    """A profession's rules file whose blocks may be another profession's (`shares_with`):
+    PTA with PT, OTA with OT, audiology with speech-language pathology."""
+
+    profession: str
+    shares_with: str
+    as_of: dt.date
+    jurisdictions: list[SharedStateRules]
+
+    @field_validator("jurisdictions")
+    @classmethod
+    def _once_each(cls, value: list[SharedStateRules]) -> list[SharedStateRules]:
+        codes = [entry.code for entry in value]
+        dupes = sorted({c for c in codes if codes.count(c) > 1})
+        if dupes:
+            raise ValueError(f"jurisdictions listed more than once: {', '.join(dupes)}")
+        missing = sorted(set(jurisdictions.STATES_AND_DC) - set(codes))
+        if missing:
+            raise ValueError(f"missing jurisdictions: {', '.join(missing)}")
+        return value
+
+    @model_validator(mode="after")
+    def _same_as_names_the_partner(self) -> Self:
+        for entry in self.jurisdictions:
+            for name, block in entry.shared().items():
+                if block.same_as != self.shares_with:
+                    raise ValueError(
+                        f"{entry.code}.{name}: same_as {block.same_as}, but this file shares "
+                        f"with {self.shares_with}"
+                    )
+                allowed = set(_BLOCK_TYPES[name].model_fields) - {"source", "verified"}
+                unknown = sorted(set(block.overrides) - allowed)
+                if unknown:
+                    raise ValueError(
+                        f"{entry.code}.{name}: overrides name no field: {', '.join(unknown)}"
+                    )
+        return self
+
+
+_BLOCK_TYPES: dict[str, type[DataModel]] = {
+    "board": Board,
+    "renewal": Renewal,
+    "ce": ContinuingEducation,
+    "endorsement": Endorsement,
+}
+
+
+class ResolvedStateRules(StateRules):
+    """A jurisdiction's rules with shared blocks filled in from the partner profession. Each
+    shared block cites the SameAs statement as its source and the partner block's source as
+    second source (its second source when the statement cites the same page); `shared` keeps
+    the statements, so an answer can say whose rule it is."""
+
+    shared: dict[str, SameAs] = Field(default_factory=dict)
+
+
+def resolve(own: SharedProfessionRules, partner: ProfessionRules) -> ProfessionRules:
+    """`own` with every SameAs block replaced by the partner's block plus the overrides."""
+    if partner.profession != own.shares_with:
+        raise ValueError(
+            f"{own.profession} shares with {own.shares_with}, not {partner.profession}"
+        )
+    resolved: list[StateRules] = []
+    for entry in own.jurisdictions:
+        base = partner.rules_for(entry.code)
+        blocks: dict[str, Any] = {}
+        for name in BLOCKS:
+            block = getattr(entry, name)
+            if not isinstance(block, SameAs):
+                blocks[name] = block
+                continue
+            if base is None:
+                raise ValueError(
+                    f"{entry.code}.{name}: same as {partner.profession}, which has no entry"
+                )
+            blocks[name] = _shared_block(getattr(base, name), block, f"{entry.code}.{name}")
+        resolved.append(
+            ResolvedStateRules(code=entry.code, notes=entry.notes, shared=entry.shared(), **blocks)
+        )
+    return ProfessionRules(profession=own.profession, as_of=own.as_of, jurisdictions=resolved)
+
+
+def _shared_block(base: DataModel, statement: SameAs, where: str) -> DataModel:
+    merged = base.model_dump() | statement.overrides
+    if isinstance(base, Sourced):
+        # The statement's source first; then the partner's own source, so the fact keeps
+        # both (or, when the statement cites the partner's source, the partner's second).
+        second = statement.second_source or (
+            base.source if base.source != statement.source else base.second_source
+        )
+        merged |= {"source": statement.source, "verified": statement.verified}
+        merged["second_source"] = second
+        if statement.notes:
+            merged["notes"] = " ".join(n for n in (statement.notes, merged.get("notes")) if n)
+    try:
+        return type(base).model_validate(merged)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors(include_url=False)
+        )
+        raise ValueError(f"{where}: with its overrides, {problems}") from None

@@ -10,7 +10,6 @@ from textual.widgets import Static
 
 from careerpath.planner.unknown import unknown_text
 from careerpath.planner.where import WhereReport
-from careerpath.reference.loader import RULES_FILE_FOR
 from careerpath.tui.session import Session
 from careerpath.tui.widgets.tile_map import TileMap
 
@@ -83,10 +82,7 @@ class MapView(Widget):
         lines += [f"[i]! {escape(w)}[/i]" for w in auth.warnings]
         lines += [f"confirm: {escape(c)}" for c in auth.confirm]
         lines += [escape(str(u)) for u in auth.unknowns]
-        file = self.session.rules.state_rules(
-            RULES_FILE_FOR.get(report.profession, report.profession)
-        )
-        rules = file.rules_for(code) if file else None
+        rules = self.session.rules.rules_for(report.profession, code)
         if rules is not None:
             board = rules.board.url
             cycle = rules.renewal.cycle_months
