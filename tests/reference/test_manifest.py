@@ -12,7 +12,7 @@ from tests.conftest import CLI
 
 from careerpath.paths import bundled_data_dir
 from careerpath.reference.manifest import REGENERATE, main, next_version, regenerate, stale
-from careerpath.rules_update.manifest import KINDS, ManifestError, parse_manifest, read_manifest
+from careerpath.reference.manifest_file import KINDS, ManifestError, parse_manifest, read_manifest
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 

@@ -17,10 +17,10 @@ from tests.conftest import CLI
 
 from careerpath.planner.where import Basis, where
 from careerpath.reference.loader import DataFileError, load, load_folder
+from careerpath.reference.manifest_file import KINDS
 from careerpath.reference.provenance import figures, stale, unranked
 from careerpath.reference.ranks import Publisher, Rank, Registry, host
 from careerpath.reference.schema import CompactMembership, CompactModel, CompactStatus
-from careerpath.rules_update.manifest import KINDS
 
 from .fact_digest import digests, read_baseline
 

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from careerpath.paths import bundled_data_dir
+from careerpath.reference.manifest_file import MANIFEST_NAME, build_manifest, dump
 from careerpath.rules_publish.keys import Signers
 from careerpath.rules_publish.repository import DEFAULT_LIFETIMES, Lifetimes, Repository
-from careerpath.rules_update.manifest import MANIFEST_NAME, build_manifest, dump
 
 from .signing import KEYS, NOW, ROOT
 

@@ -15,10 +15,10 @@ from tests.conftest import CLI
 from tuf.api.metadata import Metadata, Root, Targets, Timestamp
 from tuf.api.serialization.json import JSONSerializer
 
+from careerpath.reference.manifest_file import build_manifest, dump
 from careerpath.rules_publish.keys import Signers
 from careerpath.rules_publish.repository import Lifetimes, Repository
 from careerpath.rules_update import UpdateRefusedError, current
-from careerpath.rules_update.manifest import build_manifest, dump
 from careerpath.rules_update.pointer import read_pointer
 
 from .conftest import FAST, state

@@ -12,8 +12,8 @@ from tests.conftest import CLI
 
 from careerpath.commands.context import Context
 from careerpath.commands.remind import _key
+from careerpath.reference.manifest_file import build_manifest, dump
 from careerpath.rules_update import current, load_current, rollback
-from careerpath.rules_update.manifest import build_manifest, dump
 from careerpath.rules_update.pointer import (
     LOCK_NAME,
     TRUST_DIR,

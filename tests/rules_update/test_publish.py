@@ -8,8 +8,8 @@ from pathlib import Path
 
 from tests.conftest import ROOT
 
+from careerpath.reference.manifest_file import build_manifest, dump
 from careerpath.rules_publish.__main__ import main
-from careerpath.rules_update.manifest import build_manifest, dump
 
 from .conftest import FAST
 from .server import RulesServer, data_copy

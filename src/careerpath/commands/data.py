@@ -191,7 +191,7 @@ def _check_manifest(path: Path) -> None:
     """A folder's manifest.json must list exactly its data files, with their digests."""
     from careerpath.reference.loader import DataFileError
     from careerpath.reference.manifest import REGENERATE
-    from careerpath.rules_update.manifest import ManifestError, parse_manifest, problems
+    from careerpath.reference.manifest_file import ManifestError, parse_manifest, problems
 
     try:
         found = problems(path.parent, parse_manifest(path.read_bytes(), str(path)))

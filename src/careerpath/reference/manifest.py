@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from careerpath.rules_update.manifest import (
+from careerpath.reference.manifest_file import (
     MANIFEST_NAME,
     Manifest,
     ManifestError,

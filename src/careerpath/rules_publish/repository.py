@@ -33,8 +33,8 @@ from tuf.api.metadata import (
 from tuf.api.serialization.json import JSONSerializer
 
 from careerpath.errors import CareerpathError
+from careerpath.reference.manifest_file import MANIFEST_NAME, problems, read_manifest
 from careerpath.rules_publish.keys import ROLES, Signers
-from careerpath.rules_update.manifest import MANIFEST_NAME, problems, read_manifest
 
 SERIALIZER = JSONSerializer(compact=False)
 

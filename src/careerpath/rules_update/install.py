@@ -33,9 +33,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from careerpath.errors import CareerpathError
 from careerpath.paths import bundled_data_dir, ensure_private_dir
-from careerpath.rules_update import Progress, RulesCopy, UpdateRefusedError, UpdateResult
-from careerpath.rules_update.config import DEFAULT_SOURCE
-from careerpath.rules_update.manifest import (
+from careerpath.reference.manifest_file import (
     MANIFEST_NAME,
     Manifest,
     ManifestError,
@@ -44,6 +42,8 @@ from careerpath.rules_update.manifest import (
     read_manifest,
     version_key,
 )
+from careerpath.rules_update import Progress, RulesCopy, UpdateRefusedError, UpdateResult
+from careerpath.rules_update.config import DEFAULT_SOURCE
 from careerpath.rules_update.pointer import (
     TRUST_DIR,
     Pointer,
