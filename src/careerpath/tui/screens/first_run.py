@@ -38,6 +38,14 @@ class ProfileForm(ModalScreen[Profile | str | None]):
     def intro(self) -> ComposeResult:
         yield from ()
 
+    def residence(self) -> ComposeResult:
+        """The move date, previous home and birth date: rarely needed, so folded away."""
+        p = self.profile
+        with Collapsible(title="Moved recently? Birth date (optional)", collapsed=True):
+            for field, hint in _DATES:
+                value = getattr(p, field, None) if p else None
+                yield Input(value=str(value or ""), placeholder=hint, id=field)
+
     def buttons(self) -> ComposeResult:
         yield Button("Save", variant="primary", id="start")
         yield Button("Cancel", id="quit")
@@ -64,10 +72,7 @@ class ProfileForm(ModalScreen[Profile | str | None]):
                 placeholder="Role you want next (e.g. icu; optional)",
                 id="target",
             )
-            with Collapsible(title="Moved recently? Birth date (optional)", collapsed=True):
-                for field, hint in _DATES:
-                    value = getattr(p, field, None) if p else None
-                    yield Input(value=str(value or ""), placeholder=hint, id=field)
+            yield from self.residence()
             if nlc is not None:
                 with Collapsible(
                     title="Nurse Licensure Compact questions (RN/LPN, optional)", collapsed=True
@@ -105,7 +110,9 @@ class ProfileForm(ModalScreen[Profile | str | None]):
             "target_roles": items("#target"),
         }
         for field, _hint in _DATES:
-            data[field] = self.query_one(f"#{field}", Input).value.strip() or None
+            found = self.query(f"#{field}")
+            if found:
+                data[field] = found.first(Input).value.strip() or None
         questions = self.query(NLCQuestions)
         if questions:
             data["nlc_answers"] = questions.first().answers()
@@ -127,6 +134,10 @@ class FirstRun(ProfileForm):
             "Your licenses, CE and assignments stay on this computer. "
             "Tell us a few things, or explore with a sample traveler."
         )
+
+    def residence(self) -> ComposeResult:
+        """Not on the first run: it keeps the Start button in reach on a small screen."""
+        yield from ()
 
     def buttons(self) -> ComposeResult:
         yield Button("Start", variant="primary", id="start")
