@@ -11,9 +11,9 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel
 
-from careerpath.planner.dates import months_before
 from careerpath.reference.ranks import Rank, Registry, host
 from careerpath.reference.schema import Sourced
 
@@ -123,7 +123,7 @@ class StaleFact(NamedTuple):
 
 def stale(node: object, registry: Registry, today: dt.date, months: int) -> list[StaleFact]:
     """Blocks with known facts verified before `months` months ago (or never), oldest first."""
-    limit = months_before(today, months)
+    limit: dt.date = today - relativedelta(months=months)
     found = [
         StaleFact(
             e.where,
