@@ -10,7 +10,7 @@ import datetime as dt
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
-from typing import Annotated, Any, Self, get_args
+from typing import Annotated, Any, Literal, Self, get_args
 
 from pydantic import (
     BaseModel,
@@ -104,7 +104,18 @@ class Record(BaseModel):
     def _plain_dates(cls, value: Any, info: ValidationInfo) -> Any:
         """Dates as YYYY-MM-DD only (bounds.py says why)."""
         field = info.field_name
-        if field is not None and _is_date(cls.model_fields[field].annotation):
+        if field is None:
+            return value
+        annotation = cls.model_fields[field].annotation
+        if isinstance(value, str) and value.strip().casefold() in NEVER_WORDS:
+            if NoExpiry in get_args(annotation):
+                return NEVER
+            if _is_date(annotation):
+                raise ValueError(
+                    "only a certification can be without expiry: every license renews "
+                    "(leave the date out if you do not know it yet)"
+                )
+        if _is_date(annotation):
             return bounds.date_input(value)
         return value
 
@@ -117,6 +128,27 @@ class Record(BaseModel):
         if isinstance(value, int) and not isinstance(value, bool):
             return bounds.id_in_range(value)
         return value
+
+
+NEVER = "never"
+NoExpiry = Literal["never"]
+"""A credential that does not expire: a real value, not a far-off date (9999-12-31 used to
+break reminders, CE status and exports) and not a missing one (null: not recorded, so nothing
+counts it as current)."""
+NEVER_WORDS = frozenset({"never", "no expiry", "no-expiry", "does not expire"})
+Expiry = dt.date | NoExpiry | None
+
+
+def expiry_date(expires: Expiry) -> dt.date | None:
+    """The date a credential lapses, or None when it never does or the date is not recorded."""
+    return None if expires == NEVER else expires  # type: ignore[return-value]
+
+
+def expiry_text(expires: Expiry, missing: str = "") -> str:
+    """How an expiry reads in tables and exports: the ISO date, "never", or `missing`."""
+    if expires is None:
+        return missing
+    return expires if isinstance(expires, str) else expires.isoformat()
 
 
 def _is_date(annotation: Any) -> bool:
@@ -247,14 +279,30 @@ class Certification(Record):
     issuer: str | None = Field(default=None, max_length=300)
     number: str | None = Field(default=None, max_length=60)
     earned: dt.date | None = None
-    expires: dt.date | None = None
+    expires: Expiry = None
+    """A date, "never" for a certification that does not expire, or null: not recorded."""
 
     _blank = field_validator("issuer", "number", mode="before")(_none_if_blank)
 
+    @property
+    def expiry(self) -> dt.date | None:
+        return expiry_date(self.expires)
+
+    @property
+    def never_expires(self) -> bool:
+        return self.expires == NEVER
+
+    @property
+    def lasts_until(self) -> dt.date:
+        """For picking the card that lasts longest: never > any date > not recorded."""
+        if self.expires == NEVER:
+            return dt.date.max
+        return self.expiry or dt.date.min
+
     @model_validator(mode="after")
     def _dates(self) -> Self:
-        if self.earned and self.expires and self.expires < self.earned:
-            raise ValueError(f"expires {self.expires} is before earned {self.earned}")
+        if self.earned and self.expiry and self.expiry < self.earned:
+            raise ValueError(f"expires {self.expiry} is before earned {self.earned}")
         return self
 
 

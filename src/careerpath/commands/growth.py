@@ -124,10 +124,7 @@ def print_plan(plan: GrowthPlan) -> None:
                 print(f"        {also}")
             print(f"        step id: {step.key}")
     if plan.certifications_held:
-        held = ", ".join(
-            f"{c.name}" + (f" (expires {c.expires})" if c.expires else "")
-            for c in plan.certifications_held
-        )
+        held = ", ".join(f"{c.name}" + _lasts(c.expires) for c in plan.certifications_held)
         print(f"\nCertifications you hold for this role: {held}")
     if plan.topic_courses:
         print("\nCE about a mandatory topic your licenses are missing:")
@@ -194,3 +191,9 @@ def cmd_checklist(ctx: Context, args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _lasts(expires: object) -> str:
+    if expires == "never":
+        return " (does not expire)"
+    return f" (expires {expires})" if expires else ""

@@ -94,7 +94,7 @@ CERT = KindSpec(
         Option("issuer", "--issuer", "AHA, AACN, BCEN ..."),
         Option("number", "--number", "certificate number"),
         Option("earned", "--earned", "date earned", metavar="YYYY-MM-DD"),
-        Option("expires", "--expires", "expiry date", metavar="YYYY-MM-DD"),
+        Option("expires", "--expires", "expiry date, or never for a card that does not expire", metavar="YYYY-MM-DD|never"),
     ),
     (col("id", "id"), col("name", "name"), col("issuer", "issuer"), col("earned", "earned"),
      col("expires", "expires")),

@@ -30,7 +30,7 @@ from careerpath.amounts import split_amount
 from careerpath.errors import CareerpathError, describe_validation
 from careerpath.exports.formats import CSVTable
 from careerpath.hours import format_hours, parse_unit, to_decimal
-from careerpath.records import CEActivity, Certification, License, Records
+from careerpath.records import CEActivity, Certification, License, Records, expiry_text
 
 CE_COLUMNS = ("date", "title", "provider", "accreditor", "hours", "unit", "contact_hours",
               "topics", "format", "claim", "certificate")  # fmt: skip
@@ -144,7 +144,7 @@ def _certification_row(cert: Certification) -> dict[str, str]:
         "name": cert.name,
         "issuer": cert.issuer or "",
         "earned": _text(cert.earned),
-        "expires": _text(cert.expires),
+        "expires": expiry_text(cert.expires),
         "number": cert.number or "",
     }
 

@@ -188,13 +188,13 @@ def certifications_section(
         headers.append("Number")
     rows: list[tuple[Cell, ...]] = []
     for cert in sorted(certifications, key=lambda c: c.name.casefold()):
-        expires: Cell = NONE
-        if cert.expires is not None:
-            expires = cert.expires.isoformat()
-            if cert.expires < today:
-                expires = Badge(f"{cert.expires.isoformat()} (expired)", "bad")
-            elif (cert.expires - today).days <= SOON_DAYS:
-                expires = Badge(f"{cert.expires.isoformat()} (renew soon)", "warn")
+        expires: Cell = "does not expire" if cert.never_expires else NONE
+        if cert.expiry is not None:
+            expires = cert.expiry.isoformat()
+            if cert.expiry < today:
+                expires = Badge(f"{cert.expiry.isoformat()} (expired)", "bad")
+            elif (cert.expiry - today).days <= SOON_DAYS:
+                expires = Badge(f"{cert.expiry.isoformat()} (renew soon)", "warn")
         row: list[Cell] = [cert.name, cert.issuer or NONE, expires]
         if include_numbers:
             row.append(cert.number or NONE)

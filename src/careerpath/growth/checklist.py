@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 from careerpath.growth.assessment import rating_for
 from careerpath.growth.history import ASSESSED_WORDS
 from careerpath.planner import credentials
-from careerpath.records import SKILL_LEVELS, Records
+from careerpath.records import SKILL_LEVELS, Expiry, Records
 from careerpath.reference.roles import Role, same_name
 
 
@@ -48,7 +48,7 @@ class ChecklistCertification(BaseModel):
     name: str
     requirement: str
     held: bool
-    expires: dt.date | None
+    expires: Expiry
 
 
 class Checklist(BaseModel):
@@ -92,7 +92,7 @@ def checklist(records: Records, role: Role, today: dt.date) -> Checklist:
     for cert in role.certifications:
         names = [cert.id, cert.name, *cert.aliases]
         held = [c for c in mine if any(same_name(c.name, n) for n in names)]
-        best = max(held, key=lambda c: c.expires or dt.date.max, default=None)
+        best = max(held, key=lambda c: c.lasts_until, default=None)
         certs.append(
             ChecklistCertification(
                 name=cert.name,

@@ -7,7 +7,7 @@ import html
 import io
 
 from careerpath.growth.checklist import Checklist
-from careerpath.records import SKILL_LEVELS
+from careerpath.records import SKILL_LEVELS, expiry_text
 
 FORMATS = ("md", "csv", "html")
 
@@ -49,7 +49,7 @@ def markdown(sheet: Checklist) -> str:
             "|---|---|---|",
         ]
         for cert in sheet.certifications:
-            expires = cert.expires.isoformat() if cert.expires else ""
+            expires = expiry_text(cert.expires)
             lines.append(f"| {_md(cert.name)} | {'yes' if cert.held else 'no'} | {expires} |")
     return "\n".join(lines) + "\n"
 
@@ -94,7 +94,7 @@ def csv_text(sheet: Checklist) -> str:
                 cert.requirement,
                 "",
                 "held" if cert.held else "not held",
-                cert.expires.isoformat() if cert.expires else "",
+                expiry_text(cert.expires),
                 "",
                 "",
             ]
@@ -151,7 +151,7 @@ def html_page(sheet: Checklist) -> str:
             "</thead><tbody>"
         )
         for cert in sheet.certifications:
-            expires = cert.expires.isoformat() if cert.expires else ""
+            expires = expiry_text(cert.expires)
             held = "yes" if cert.held else "no"
             parts.append(f"<tr><td>{esc(cert.name)}</td><td>{held}</td><td>{expires}</td></tr>")
         parts.append("</tbody></table>")

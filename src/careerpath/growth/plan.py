@@ -27,13 +27,18 @@ from careerpath.growth.priority import (
     sort_key,
     tie_note,
 )
-from careerpath.growth.readiness import Readiness, readiness
+from careerpath.growth.readiness import (
+    NO_EXPIRY_RECORDED,
+    Readiness,
+    held_certification,
+    readiness,
+)
 from careerpath.growth.reasons import certification_reason, skill_reason
 from careerpath.growth.topic_claims import MissingTopics, TopicClaim
 from careerpath.planner import credentials
 from careerpath.planner.assignment import Verdict, plan_stored
 from careerpath.planner.settings import PlannerSettings
-from careerpath.records import AssignmentStatus, Certification, Records
+from careerpath.records import AssignmentStatus, Certification, Expiry, Records
 from careerpath.reference.loader import RulesData
 from careerpath.reference.roles import (
     Cost,
@@ -43,7 +48,6 @@ from careerpath.reference.roles import (
     RoleCertification,
     RoleSkill,
     StepType,
-    same_name,
 )
 
 
@@ -129,7 +133,7 @@ class HeldCertification(BaseModel):
 
     id: str
     name: str
-    expires: dt.date | None
+    expires: Expiry
 
 
 class GrowthPlan(BaseModel):
@@ -221,7 +225,7 @@ def upskill(
     held: list[HeldCertification] = []
     next_end = _next_assignment_end(records, today)
     for cert in role.certifications:
-        mine = _held(cert, credentials.current_certifications(records))
+        mine = held_certification(cert, credentials.current_certifications(records))
         why = _cert_reason(cert, mine, today, next_end)
         if why is None:
             assert mine is not None
@@ -367,12 +371,6 @@ def _order(steps: list[PlanStep]) -> list[PlanStep]:
     )
 
 
-def _held(cert: RoleCertification, mine: list[Certification]) -> Certification | None:
-    names = [cert.id, cert.name, *cert.aliases]
-    found = [c for c in mine if any(same_name(c.name, n) for n in names)]
-    return max(found, key=lambda c: c.expires or dt.date.max, default=None)
-
-
 def _next_assignment_end(records: Records, today: dt.date) -> tuple[str, dt.date] | None:
     upcoming = [
         a
@@ -394,13 +392,15 @@ def _cert_reason(
     """Why the certification is in the plan; None when the user holds it and it lasts."""
     if mine is None:
         return "you hold none"
-    if mine.expires is None:
+    if mine.never_expires:
         return None
-    if mine.expires < today:
-        return f"expired {mine.expires}"
-    if next_end is not None and mine.expires < next_end[1]:
+    if mine.expiry is None:
+        return NO_EXPIRY_RECORDED.format(id=mine.id)
+    if mine.expiry < today:
+        return f"expired {mine.expiry}"
+    if next_end is not None and mine.expiry < next_end[1]:
         state, end = next_end
-        return f"expires {mine.expires}, before your {state} assignment ends {end}"
+        return f"expires {mine.expiry}, before your {state} assignment ends {end}"
     return None
 
 

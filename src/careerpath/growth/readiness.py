@@ -20,6 +20,12 @@ from careerpath.planner import credentials
 from careerpath.records import Assignment, AssignmentStatus, Certification, Records
 from careerpath.reference.roles import Requirement, Role, RoleCertification, same_name
 
+NO_EXPIRY_RECORDED = (
+    "its expiry date is not recorded, so it may have lapsed: add it "
+    "(careerpath cert edit {id} --expires YYYY-MM-DD, or never)"
+)
+"""Held, but whether it lasts is unknown: not counted as ready."""
+
 CORE_IMPORTANCE = 4
 """Skills at or above this importance are what every traveler in the role is expected to have."""
 
@@ -111,7 +117,7 @@ def readiness(
             gap
             for cert in role.certifications
             if cert.requirement is Requirement.REQUIRED
-            for gap in [_cert_gap(cert, _held(cert, held), a, steps_of)]
+            for gap in [_cert_gap(cert, held_certification(cert, held), a, steps_of)]
             if gap is not None
         ]
         core = [row for row in assessments if row.importance >= CORE_IMPORTANCE]
@@ -131,10 +137,11 @@ def readiness(
     return out
 
 
-def _held(cert: RoleCertification, mine: list[Certification]) -> Certification | None:
+def held_certification(cert: RoleCertification, mine: list[Certification]) -> Certification | None:
+    """The user's card for a role's certification: the one that lasts longest."""
     names = [cert.id, cert.name, *cert.aliases]
     found = [c for c in mine if any(same_name(c.name, n) for n in names)]
-    return max(found, key=lambda c: c.expires or dt.date.max, default=None)
+    return max(found, key=lambda c: c.lasts_until, default=None)
 
 
 def _open(
@@ -152,12 +159,14 @@ def _cert_gap(
 ) -> ReadinessGap | None:
     if mine is None:
         problem, stale = "you hold none", False
-    elif mine.expires is None:
+    elif mine.never_expires:
         return None
-    elif mine.expires < a.start:
-        problem, stale = f"expires {mine.expires}, before the start", True
-    elif a.end is not None and mine.expires < a.end:
-        problem, stale = f"expires {mine.expires}, during the assignment", True
+    elif mine.expiry is None:
+        problem, stale = NO_EXPIRY_RECORDED.format(id=mine.id), False
+    elif mine.expiry < a.start:
+        problem, stale = f"expires {mine.expiry}, before the start", True
+    elif a.end is not None and mine.expiry < a.end:
+        problem, stale = f"expires {mine.expiry}, during the assignment", True
     else:
         return None
     keys, hours = _open(cert.id, steps_of)

@@ -584,6 +584,6 @@ def _expiring(
                 home_lic.id,
             )
     for cert in credentials.current_certifications(records):
-        add(cert.name, cert.expires, "cert", cert.id)
+        add(cert.name, cert.expiry, "cert", cert.id)
     issues.sort(key=lambda i: i.expires)
     return issues

@@ -66,11 +66,11 @@ def current_certifications(records: Records) -> list[Certification]:
     latest: dict[str, Certification] = {}
     undated: list[Certification] = []
     for cert in records.certifications:
-        if cert.expires is None:
+        if cert.expiry is None:  # never expires, or the date is not recorded
             undated.append(cert)
             continue
         key = cert.name.casefold()
         best = latest.get(key)
-        if best is None or (best.expires is not None and cert.expires > best.expires):
+        if best is None or (best.expiry is not None and cert.expiry > best.expiry):
             latest[key] = cert
     return [*latest.values(), *undated]

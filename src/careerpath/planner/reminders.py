@@ -184,8 +184,8 @@ def obligations(
                                 record="license", record_id=lic.id))  # fmt: skip
 
     for cert in credentials.current_certifications(records):
-        if cert.expires is not None:
-            items.append(Obligation(date=cert.expires, kind=ReminderKind.CERTIFICATION_EXPIRY,
+        if cert.expiry is not None:
+            items.append(Obligation(date=cert.expiry, kind=ReminderKind.CERTIFICATION_EXPIRY,
                                     text=f"{cert.name} expires", past_text=f"{cert.name} expired",
                                     record="cert", record_id=cert.id))  # fmt: skip
 

@@ -136,7 +136,7 @@ CERTIFICATION = FormSpec(
         FieldSpec("name", "Name", placeholder="BLS, ACLS, CCRN ..."),
         FieldSpec("issuer", "Issuer", placeholder="AHA, AACN ..."),
         FieldSpec("earned", "Earned", "date", placeholder=DATE),
-        FieldSpec("expires", "Expires", "date", placeholder=DATE),
+        FieldSpec("expires", "Expires", "date", placeholder=f"{DATE} or never"),
         FieldSpec("number", "Number", placeholder="optional"),
     ),
 )

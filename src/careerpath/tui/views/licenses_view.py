@@ -10,7 +10,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from careerpath.planner.license_cost_text import HEADERS, cells, details, total_line
-from careerpath.records import Record
+from careerpath.records import Record, expiry_text
 from careerpath.tui.session import Session
 
 
@@ -63,12 +63,12 @@ class LicensesView(Widget):
         certs = self.query_one("#cert-table", DataTable)
         certs.clear()
         for cert in self.session.records.certifications:
-            days = (cert.expires - today).days if cert.expires else None
+            days = (cert.expiry - today).days if cert.expiry else None
             certs.add_row(
                 str(cert.id),
                 cert.name,
                 cert.issuer or "-",
-                cert.expires.isoformat() if cert.expires else "-",
+                expiry_text(cert.expires, "-"),
                 _days(days),
                 key=str(cert.id),
             )
